@@ -1,0 +1,68 @@
+import { defineConfig, devices } from '@playwright/test';
+
+// End-to-end runs use their own ports so they never collide with `npm run dev` (3000 and 8000).
+export const E2E_APP_PORT = 3100;
+export const E2E_SANDBOX_PORT = 8100;
+const appUrl = `http://localhost:${E2E_APP_PORT}`;
+const sandboxUrl = `http://localhost:${E2E_SANDBOX_PORT}`;
+
+const executablePath = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE || undefined;
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results/e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  timeout: 60_000,
+  use: {
+    baseURL: appUrl,
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          executablePath,
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+            '--disable-quic',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: [
+    {
+      command: 'node --import tsx sandbox/main.ts',
+      url: `${sandboxUrl}/v2/fhir/metadata`,
+      env: {
+        SANDBOX_PORT: String(E2E_SANDBOX_PORT),
+        SANDBOX_MODE: 'test',
+        SANDBOX_REDIRECT_URIS: `${appUrl}/api/auth/callback/bluebutton`,
+      },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `node node_modules/next/dist/bin/next start -p ${E2E_APP_PORT}`,
+      url: appUrl,
+      env: {
+        NEXT_TELEMETRY_DISABLED: '1',
+        BB_ENVIRONMENT: 'LOCAL',
+        BB_BASE_URL: sandboxUrl,
+        NEXTAUTH_URL: appUrl,
+      },
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+  ],
+});
