@@ -1,0 +1,100 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, LOCAL_APP, parseConfig } from './config';
+
+const emptyDir = () => mkdtempSync(path.join(tmpdir(), 'bb-config-'));
+const parse = (env: Record<string, string>, cwd = emptyDir()) => parseConfig(env, cwd);
+const failure = (env: Record<string, string>, cwd = emptyDir()) => {
+  try {
+    parseConfig(env, cwd);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+const real = {
+  BB_ENVIRONMENT: 'PRODUCTION',
+  BB_CLIENT_ID: 'id',
+  BB_CLIENT_SECRET: 'secret',
+  BB_CALLBACK_URL: 'https://app.example/api/auth/callback/bluebutton',
+  NEXTAUTH_SECRET: 'x'.repeat(40),
+};
+
+describe('parseConfig', () => {
+  it('defaults to the local sandbox and its registered app', () => {
+    const config = parse({});
+    expect(config.environment).toBe('LOCAL');
+    expect(config.version).toBe(2);
+    expect(config.baseUrl).toBe('http://localhost:8000');
+    expect(config.clientId).toBe(LOCAL_APP.clientId);
+    expect(config.callbackUrl).toBe(LOCAL_APP.callbackUrl);
+    expect(config.tokenRefreshOnExpire).toBe(true);
+    expect(config.retry).toEqual({ total: 3, backoffFactor: 0.25, statusForcelist: [500, 502, 503, 504] });
+  });
+
+  it('maps environments to CMS hosts and reads every variable', () => {
+    const config = parse({
+      ...real,
+      BB_VERSION: '1',
+      BB_TOKEN_REFRESH_ON_EXPIRE: 'false',
+      BB_RETRY_TOTAL: '5',
+      BB_RETRY_BACKOFF_FACTOR: '0.5',
+      BB_RETRY_STATUS_FORCELIST: '502, 503',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+    });
+    expect(config.baseUrl).toBe('https://api.bluebutton.cms.gov');
+    expect(config.version).toBe(1);
+    expect(config.tokenRefreshOnExpire).toBe(false);
+    expect(config.retry).toEqual({ total: 5, backoffFactor: 0.5, statusForcelist: [502, 503] });
+    expect(parse({ ...real, BB_ENVIRONMENT: 'sandbox' }).baseUrl).toBe('https://sandbox.bluebutton.cms.gov');
+  });
+
+  it.each([
+    [{ ...real, BB_CALLBACK_URL: 'http://app.example/cb' }, 'BB_CALLBACK_URL (callback_url) must use https in PRODUCTION'],
+    [{ BB_VERSION: '3' }, 'BB_VERSION (version) must be 1 or 2'],
+    [{ BB_RETRY_BACKOFF_FACTOR: '0' }, 'BB_RETRY_BACKOFF_FACTOR (retry_settings.backoff_factor) must be greater than 0'],
+    [{ ...real, BB_CLIENT_SECRET: '' }, 'BB_CLIENT_SECRET (client_secret) is required'],
+    [{ BB_ENVIRONMENT: 'SANDBOX', BB_CLIENT_ID: 'id', BB_CALLBACK_URL: 'https://a.example/cb' }, 'BB_CLIENT_SECRET (client_secret) is required'],
+    [{ BB_ENVIRONMENT: 'STAGING' }, 'BB_ENVIRONMENT (environment) must be LOCAL, SANDBOX or PRODUCTION'],
+    [{ ...real, NEXTAUTH_SECRET: '', NODE_ENV: 'production' }, 'NEXTAUTH_SECRET is required in production'],
+    [{ NODE_ENV: 'production' }, 'NEXTAUTH_SECRET is required in production'],
+    [{ VERCEL: '1' }, 'REDIS_URL is required on Vercel'],
+    [{ REDIS_URL: 'http://x' }, 'REDIS_URL must start with redis://'],
+    [{ ...real, BB_BASE_URL: 'http://evil.example' }, 'BB_BASE_URL may only be set with BB_ENVIRONMENT=LOCAL'],
+  ])('rejects %o naming the key and the rule', (env, message) => {
+    expect(failure(env)).toContain(message);
+  });
+
+  it('reads .bluebutton-config.json with the SDK keys; environment variables win', () => {
+    const dir = emptyDir();
+    writeFileSync(
+      path.join(dir, '.bluebutton-config.json'),
+      JSON.stringify({
+        environment: 'SANDBOX',
+        version: 1,
+        client_id: 'file-id',
+        client_secret: 'file-secret',
+        callback_url: 'https://app.example/cb',
+        retry_settings: { total: 2, backoff_factor: 0.1, status_forcelist: [503] },
+      }),
+    );
+    const config = parse({ BB_CLIENT_ID: 'env-id' }, dir);
+    expect(config).toMatchObject({ environment: 'SANDBOX', version: 1, clientId: 'env-id', clientSecret: 'file-secret' });
+    expect(config.retry).toEqual({ total: 2, backoffFactor: 0.1, statusForcelist: [503] });
+  });
+
+  it('reads a YAML file from BB_CONFIG_FILE and reports bad files clearly', () => {
+    const dir = emptyDir();
+    writeFileSync(path.join(dir, 'bb.yaml'), 'environment: LOCAL\nversion: 3\n');
+    expect(failure({ BB_CONFIG_FILE: 'bb.yaml' }, dir)).toContain('BB_VERSION (version) must be 1 or 2');
+    writeFileSync(path.join(dir, 'broken.yaml'), 'version: [1\n');
+    expect(failure({ BB_CONFIG_FILE: 'broken.yaml' }, dir)).toContain('broken.yaml is not valid YAML');
+    writeFileSync(path.join(dir, 'typo.yaml'), 'clientid: x\n');
+    expect(failure({ BB_CONFIG_FILE: 'typo.yaml' }, dir)).toContain('clientid');
+    expect(failure({ BB_CONFIG_FILE: 'missing.json' }, dir)).toContain('missing.json does not exist');
+  });
+});

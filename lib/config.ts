@@ -1,0 +1,198 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+
+/**
+ * The app's one validated configuration: environment variables, optionally completed by
+ * `.bluebutton-config.json` or `.bluebutton-config.yaml` with the keys of CMS's SDKs
+ * (https://github.com/CMSgov/cms-bb2-node-sdk, https://github.com/CMSgov/cms-bb2-python-sdk).
+ * Environment variables win over the file. No other module reads `process.env`.
+ */
+
+export const BLUE_BUTTON_HOSTS = {
+  SANDBOX: 'https://sandbox.bluebutton.cms.gov',
+  PRODUCTION: 'https://api.bluebutton.cms.gov',
+  LOCAL: 'http://localhost:8000',
+} as const;
+
+/** The local sandbox's default registered app (sandbox/README.md); usable only with LOCAL. */
+export const LOCAL_APP = {
+  clientId: 'dashboardLocalSandboxClient0000000000000',
+  clientSecret: 'localSandboxSecretNotForProductionUse000',
+  callbackUrl: 'http://localhost:3000/api/auth/callback/bluebutton',
+} as const;
+
+const DEV_AUTH_SECRET = 'local-development-secret-not-for-production-use';
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const intFrom = (min: number) => z.coerce.number().int().min(min);
+const bool = z.union([z.boolean(), z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')]);
+
+const fileSchema = z
+  .object({
+    environment: z.string().optional(),
+    version: z.union([z.number(), z.string()]).optional(),
+    client_id: z.string().optional(),
+    client_secret: z.string().optional(),
+    callback_url: z.string().optional(),
+    token_refresh_on_expire: bool.optional(),
+    retry_settings: z
+      .object({
+        total: z.number().optional(),
+        backoff_factor: z.number().optional(),
+        status_forcelist: z.array(z.number()).optional(),
+      })
+      .optional(),
+  })
+  .strict();
+type FileConfig = z.infer<typeof fileSchema>;
+
+const configSchema = z
+  .object({
+    environment: z.enum(['LOCAL', 'SANDBOX', 'PRODUCTION'], {
+      message: 'must be LOCAL, SANDBOX or PRODUCTION',
+    }),
+    version: z.union([z.literal(1), z.literal(2)], { message: 'must be 1 or 2' }),
+    clientId: z.string({ message: 'is required' }).min(1, 'is required'),
+    clientSecret: z.string({ message: 'is required' }).min(1, 'is required'),
+    callbackUrl: z.url({ message: 'must be an absolute http(s) URL' }),
+    tokenRefreshOnExpire: bool,
+    retry: z.object({
+      total: intFrom(0).max(10, 'must be at most 10'),
+      backoffFactor: z.coerce.number().gt(0, 'must be greater than 0').max(10, 'must be at most 10 seconds'),
+      statusForcelist: z.array(z.coerce.number().int().min(400).max(599)),
+    }),
+    baseUrl: z.url({ message: 'must be an absolute http(s) URL' }),
+    timeoutMs: intFrom(100),
+    tokenTimeoutMs: intFrom(100),
+    pageConcurrency: intFrom(1).max(32, 'must be at most 32'),
+    maxPages: intFrom(1),
+    authSecret: z.string().min(1, 'is required in production').min(32, 'must be at least 32 characters'),
+    appUrl: z.url().optional(),
+    redisUrl: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
+    onVercel: z.boolean(),
+    sessionIdleMinutes: intFrom(1),
+    sessionMaxHours: intFrom(1),
+    dataCacheTtlSeconds: intFrom(0),
+  })
+  .superRefine((c, ctx) => {
+    if (c.environment === 'PRODUCTION' && !c.callbackUrl.startsWith('https://')) {
+      ctx.addIssue({ code: 'custom', path: ['callbackUrl'], message: 'must use https in PRODUCTION' });
+    }
+    if (c.onVercel && !c.redisUrl) {
+      ctx.addIssue({ code: 'custom', path: ['redisUrl'], message: 'is required on Vercel (many instances share tokens)' });
+    }
+  });
+
+export type AppConfig = z.infer<typeof configSchema>;
+
+const KEY_NAMES: Record<string, string> = {
+  environment: 'BB_ENVIRONMENT (environment)',
+  version: 'BB_VERSION (version)',
+  clientId: 'BB_CLIENT_ID (client_id)',
+  clientSecret: 'BB_CLIENT_SECRET (client_secret)',
+  callbackUrl: 'BB_CALLBACK_URL (callback_url)',
+  tokenRefreshOnExpire: 'BB_TOKEN_REFRESH_ON_EXPIRE (token_refresh_on_expire)',
+  'retry.total': 'BB_RETRY_TOTAL (retry_settings.total)',
+  'retry.backoffFactor': 'BB_RETRY_BACKOFF_FACTOR (retry_settings.backoff_factor)',
+  'retry.statusForcelist': 'BB_RETRY_STATUS_FORCELIST (retry_settings.status_forcelist)',
+  baseUrl: 'BB_BASE_URL',
+  timeoutMs: 'BB_TIMEOUT_MS',
+  tokenTimeoutMs: 'BB_TOKEN_TIMEOUT_MS',
+  pageConcurrency: 'BB_PAGE_CONCURRENCY',
+  maxPages: 'BB_MAX_PAGES',
+  authSecret: 'NEXTAUTH_SECRET',
+  appUrl: 'NEXTAUTH_URL',
+  redisUrl: 'REDIS_URL',
+  sessionIdleMinutes: 'SESSION_IDLE_MINUTES',
+  sessionMaxHours: 'SESSION_MAX_HOURS',
+  dataCacheTtlSeconds: 'DATA_CACHE_TTL_SECONDS',
+};
+
+type Env = Record<string, string | undefined>;
+
+function readConfigFile(env: Env, cwd: string): FileConfig {
+  const explicit = env.BB_CONFIG_FILE;
+  const candidates = explicit
+    ? [path.resolve(cwd, explicit)]
+    : ['.bluebutton-config.json', '.bluebutton-config.yaml', '.bluebutton-config.yml'].map((f) => path.join(cwd, f));
+  const file = candidates.find((f) => existsSync(f));
+  if (!file) {
+    if (explicit) throw new ConfigError(`Invalid configuration: BB_CONFIG_FILE: ${explicit} does not exist`);
+    return {};
+  }
+  let raw: unknown;
+  try {
+    const text = readFileSync(file, 'utf8');
+    raw = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+  } catch {
+    throw new ConfigError(`Invalid configuration: ${path.basename(file)} is not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}`);
+  }
+  const parsed = fileSchema.safeParse(raw ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const key = issue?.path.join('.') || (issue && 'keys' in issue ? String(issue.keys) : '');
+    throw new ConfigError(`Invalid configuration: ${path.basename(file)}: ${key} ${issue?.message ?? ''}`.trim());
+  }
+  return parsed.data;
+}
+
+const list = (value: string | undefined) => value?.split(',').map((s) => s.trim()).filter(Boolean);
+
+/** Builds and validates the configuration from an environment; throws ConfigError naming the key and the rule. */
+export function parseConfig(env: Env, cwd = process.cwd()): AppConfig {
+  const file = readConfigFile(env, cwd);
+  const environment = (env.BB_ENVIRONMENT ?? file.environment ?? 'LOCAL').toUpperCase();
+  const local = environment === 'LOCAL';
+  const production = env.NODE_ENV === 'production';
+  const raw = {
+    environment,
+    version: Number(env.BB_VERSION ?? file.version ?? 2),
+    clientId: env.BB_CLIENT_ID ?? file.client_id ?? (local ? LOCAL_APP.clientId : undefined),
+    clientSecret: env.BB_CLIENT_SECRET ?? file.client_secret ?? (local ? LOCAL_APP.clientSecret : undefined),
+    callbackUrl: env.BB_CALLBACK_URL ?? file.callback_url ?? (local ? LOCAL_APP.callbackUrl : undefined),
+    tokenRefreshOnExpire: env.BB_TOKEN_REFRESH_ON_EXPIRE ?? file.token_refresh_on_expire ?? true,
+    retry: {
+      total: env.BB_RETRY_TOTAL ?? file.retry_settings?.total ?? 3,
+      backoffFactor: env.BB_RETRY_BACKOFF_FACTOR ?? file.retry_settings?.backoff_factor ?? 0.25,
+      statusForcelist: list(env.BB_RETRY_STATUS_FORCELIST) ?? file.retry_settings?.status_forcelist ?? [500, 502, 503, 504],
+    },
+    baseUrl: local
+      ? (env.BB_BASE_URL ?? BLUE_BUTTON_HOSTS.LOCAL)
+      : BLUE_BUTTON_HOSTS[environment as keyof typeof BLUE_BUTTON_HOSTS] ?? '',
+    timeoutMs: env.BB_TIMEOUT_MS ?? 10_000,
+    tokenTimeoutMs: env.BB_TOKEN_TIMEOUT_MS ?? 10_000,
+    pageConcurrency: env.BB_PAGE_CONCURRENCY ?? 16,
+    maxPages: env.BB_MAX_PAGES ?? 400,
+    authSecret: env.NEXTAUTH_SECRET ?? env.AUTH_SECRET ?? (production ? '' : DEV_AUTH_SECRET),
+    appUrl: env.NEXTAUTH_URL || undefined,
+    redisUrl: env.REDIS_URL || undefined,
+    onVercel: Boolean(env.VERCEL),
+    sessionIdleMinutes: env.SESSION_IDLE_MINUTES ?? 30,
+    sessionMaxHours: env.SESSION_MAX_HOURS ?? 12,
+    dataCacheTtlSeconds: env.DATA_CACHE_TTL_SECONDS ?? 600,
+  };
+  if (!local && env.BB_BASE_URL) {
+    throw new ConfigError('Invalid configuration: BB_BASE_URL may only be set with BB_ENVIRONMENT=LOCAL');
+  }
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const key = issue.path.join('.');
+    const name = KEY_NAMES[key] ?? KEY_NAMES[key.replace(/\.\d+$/, '')] ?? key;
+    throw new ConfigError(`Invalid configuration: ${name} ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+let cached: AppConfig | undefined;
+
+/** The configuration of this process, validated once. */
+export function getConfig(): AppConfig {
+  cached ??= parseConfig(process.env);
+  return cached;
+}
