@@ -1,3 +1,7 @@
-export default {
-  plugins: { '@tailwindcss/postcss': {} },
+const config = {
+  plugins: {
+    "@tailwindcss/postcss": {},
+  },
 };
+
+export default config;

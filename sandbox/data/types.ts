@@ -21,6 +21,10 @@ export interface SyntheticUser {
   patientId: string;
   givenName: string;
   familyName: string;
+  /** One letter, the second `Patient.name[0].given`. */
+  middleInitial: string;
+  /** `Patient.gender`. */
+  gender: 'female' | 'male';
   email: string;
   /** ISO-8601 instant with milliseconds and `Z`, used as userinfo `iat`. */
   dateJoined: string;

@@ -1,0 +1,33 @@
+/**
+ * Yearly Medicare cost-sharing amounts (CMS annual announcements, "Medicare Parts A & B Premiums and
+ * Deductibles" fact sheets and the Part D base-year announcements), in cents. Years past the table
+ * grow 4 % a year from the last known amount, years before it use the first.
+ */
+
+interface YearTable {
+  readonly first: number;
+  readonly amounts: readonly number[];
+}
+
+const TABLES = {
+  /** Part B annual deductible. */
+  partB: { first: 2019, amounts: [18_500, 19_800, 20_300, 23_300, 22_600, 24_000, 25_700, 28_300] },
+  /** Part A inpatient deductible (per benefit period; the sandbox charges it once a year). */
+  partA: { first: 2019, amounts: [136_400, 140_800, 148_400, 155_600, 160_000, 163_200, 167_600, 173_600] },
+  /** SNF coinsurance per day for days 21–100. */
+  snfDay: { first: 2019, amounts: [17_050, 17_600, 18_550, 19_450, 20_000, 20_400, 20_950, 21_700] },
+  /** Standard Part D deductible. */
+  partD: { first: 2019, amounts: [41_500, 43_500, 44_500, 48_000, 50_500, 54_500, 59_000, 61_500] },
+} as const satisfies Record<string, YearTable>;
+
+/** Which yearly amount. */
+export type RateKind = keyof typeof TABLES;
+
+/** The amount in cents for a calendar year. */
+export function yearlyRate(kind: RateKind, year: number): number {
+  const { first, amounts } = TABLES[kind];
+  const last = first + amounts.length - 1;
+  if (year <= last) return amounts[Math.max(0, year - first)] ?? 0;
+  const lastAmount = amounts[amounts.length - 1] ?? 0;
+  return Math.round((lastAmount * 1.04 ** (year - last)) / 100) * 100;
+}
