@@ -1,0 +1,93 @@
+/**
+ * FHIR searches, `GET /vN/fhir/{Patient,Coverage,ExplanationOfBenefit}[/]` (API-FACTS §8, §9): BB2
+ * validates the parameters and pins the beneficiary (`patient`, `beneficiary=Patient/<id>`, `_id`),
+ * BFD filters, pages (`_count` default 10, at most 50; `startIndex`) and links.
+ */
+import type { RequestContext } from '../http/context';
+import { rawJson } from '../http/responses';
+import type { ResourceType } from '../oauth/scopes';
+import { NOT_FOUND } from '../oauth/messages';
+import { searchsetBundle } from './bundle';
+import { drfError } from './fhir-auth';
+import { BadDateError, filterEobs } from './filters';
+import { guardFhir } from './guard';
+import { pagingLinks, type BackendParams } from './links';
+import { validateSearchParams, type SearchParams } from './search-params';
+import { pagingDiagnostics, upstreamBadRequest } from './upstream-errors';
+
+const PINNED: Record<ResourceType, string> = {
+  Patient: '_id',
+  Coverage: 'beneficiary',
+  ExplanationOfBenefit: 'patient',
+};
+
+function backendParams(resource: ResourceType, p: SearchParams, patientId: string): BackendParams {
+  const pinned = PINNED[resource];
+  const useIdentifier =
+    resource === 'Patient' &&
+    p.extra.some(([k]) => k === 'identifier') &&
+    !p.extra.some(([k]) => k === '_id');
+  const out: [string, string[]][] = [
+    ['startIndex', [String(p.startIndex)]],
+    ['_count', [String(p.count)]],
+  ];
+  if (p.lastUpdated.length > 0) out.push(['_lastUpdated', p.lastUpdated]);
+  if (p.serviceDate.length > 0) out.push(['service-date', p.serviceDate]);
+  for (const [k, v] of p.extra) if (k !== pinned) out.push([k, [v]]);
+  out.push(['_format', ['application/json+fhir']]);
+  if (!useIdentifier) out.push([pinned, [resource === 'Coverage' ? `Patient/${patientId}` : patientId]]);
+  return out;
+}
+
+/** Handles a search of `resource`. */
+export async function searchEndpoint(ctx: RequestContext, resource: ResourceType): Promise<Response> {
+  const guarded = guardFhir(ctx, resource, 'search');
+  if (guarded instanceof Response) return guarded;
+  const { contentType, headers, patientId } = guarded;
+  const checked = validateSearchParams(resource, ctx.query);
+  if (!checked.ok) return drfError(400, checked.detail, contentType, headers);
+  const p = checked.params;
+  const givenId = p.extra.find(([k]) => k === '_id')?.[1];
+  if (resource === 'Patient' && givenId !== undefined && givenId !== patientId) {
+    return drfError(404, NOT_FOUND, contentType, headers);
+  }
+  const bene = (await ctx.core.beneficiaries()).get(guarded.auth.token.userNumber);
+  const version = ctx.version;
+  let items: readonly { json: () => string }[];
+  if (resource === 'ExplanationOfBenefit') {
+    try {
+      const eobs = filterEobs(bene.data.eobs, p);
+      items = eobs.map((e) => ({ json: () => bene.data.eobJson(e.id, version) ?? '{}' }));
+    } catch (err) {
+      if (err instanceof BadDateError) return upstreamBadRequest(err.message, contentType, headers);
+      throw err;
+    }
+  } else if (resource === 'Coverage') {
+    items = bene.data.coverage(version).map((c) => ({ json: () => c.json }));
+  } else {
+    const identifier = p.extra.find(([k]) => k === 'identifier')?.[1];
+    const json = bene.data.patientJson(version);
+    const found =
+      givenId !== undefined ||
+      identifier === undefined ||
+      json.includes(identifier.split('|').pop() ?? identifier);
+    items = found ? [{ json: () => json }] : [];
+  }
+  const total = items.length;
+  const diagnostics = pagingDiagnostics(p.startIndex, p.count, total);
+  if (diagnostics) return upstreamBadRequest(diagnostics, contentType, headers);
+  const startIndex = Number(p.startIndex);
+  const page = items.slice(startIndex, startIndex + p.count).map((i) => i.json());
+  const links = pagingLinks(
+    `${ctx.origin}/v${version}/fhir`,
+    resource,
+    backendParams(resource, p, patientId),
+    {
+      startIndex,
+      count: p.count,
+      total,
+    },
+  );
+  const body = searchsetBundle({ lastUpdated: bene.lastUpdated, total, links, resources: page });
+  return rawJson(body, 200, contentType, headers);
+}
