@@ -1,0 +1,81 @@
+/**
+ * The claim-type catalogue: the one place that says how each Blue Button claim type is named, explained and
+ * coloured, in plain language for people with Medicare. Claim types:
+ * https://bluebutton.cms.gov/resources/codesystem/eob-type ; colours are CSS variables defined by the app's
+ * stylesheet, so charts, tables and legends agree.
+ */
+import { CLAIM_TYPES, type ClaimType } from './types';
+
+/** How one claim type is shown. */
+export interface ClaimTypeInfo {
+  type: ClaimType;
+  /** A short plain-language name, e.g. "Doctor and clinic visits". */
+  label: string;
+  /** One sentence saying what these claims are. */
+  description: string;
+  /** A CSS colour, as a variable reference, e.g. `var(--chart-carrier)`. */
+  color: string;
+}
+
+/** Every claim type's label, description and colour. */
+export const CLAIM_TYPE_CATALOGUE: Readonly<Record<ClaimType, ClaimTypeInfo>> = {
+  carrier: {
+    type: 'carrier',
+    label: 'Doctor and clinic visits',
+    description: 'Visits and services from doctors, clinics, labs and other health professionals (Part B).',
+    color: 'var(--chart-carrier)',
+  },
+  dme: {
+    type: 'dme',
+    label: 'Medical equipment',
+    description: 'Equipment and supplies for use at home, such as walkers, oxygen or diabetes supplies.',
+    color: 'var(--chart-dme)',
+  },
+  hha: {
+    type: 'hha',
+    label: 'Home health',
+    description: 'Nursing, therapy and other care a home health agency gave you at home.',
+    color: 'var(--chart-hha)',
+  },
+  hospice: {
+    type: 'hospice',
+    label: 'Hospice',
+    description: 'Comfort care for a terminal illness, at home or in a hospice.',
+    color: 'var(--chart-hospice)',
+  },
+  inpatient: {
+    type: 'inpatient',
+    label: 'Hospital stays',
+    description: 'Care while you were admitted to a hospital as an inpatient (Part A).',
+    color: 'var(--chart-inpatient)',
+  },
+  outpatient: {
+    type: 'outpatient',
+    label: 'Hospital outpatient',
+    description: 'Hospital care without being admitted, such as emergency visits, tests or same-day surgery.',
+    color: 'var(--chart-outpatient)',
+  },
+  pde: {
+    type: 'pde',
+    label: 'Prescriptions',
+    description: 'Medicines you filled at a pharmacy and your Part D drug plan paid for.',
+    color: 'var(--chart-pde)',
+  },
+  snf: {
+    type: 'snf',
+    label: 'Skilled nursing facility',
+    description:
+      'Short-term nursing or rehabilitation care in a skilled nursing facility, usually after a hospital stay.',
+    color: 'var(--chart-snf)',
+  },
+};
+
+/** The catalogue entries in claim-type order (`carrier` … `snf`), for legends and filters. */
+export const CLAIM_TYPE_LIST: readonly ClaimTypeInfo[] = CLAIM_TYPES.map(
+  (type) => CLAIM_TYPE_CATALOGUE[type],
+);
+
+/** How a claim type is shown. */
+export function claimTypeInfo(type: ClaimType): ClaimTypeInfo {
+  return CLAIM_TYPE_CATALOGUE[type];
+}

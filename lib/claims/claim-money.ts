@@ -1,0 +1,120 @@
+/**
+ * What a claim billed, what Medicare (or the Part D plan) paid and what the beneficiary paid, exactly as
+ * SUMMARY-CONTRACT.md "Money per claim" defines them, by CCW variable
+ * (https://bluebutton.cms.gov/resources/variables/), plus the same three amounts per claim line.
+ */
+import { amountMicros, claimValue, claimValues, lineSum, lineValue, type LineAmounts } from './ccw-lookup';
+import type { Eob } from './fhir-eob-schema';
+import type { Micros } from './money';
+import type { ClaimType } from './types';
+
+/** A claim's contract money, in micro-dollars. */
+export interface ClaimMoney {
+  billed: Micros;
+  medicarePaid: Micros;
+  youPaid: Micros;
+}
+
+const INPATIENT_YOU_PAID = [
+  'nch_bene_ip_ddctbl_amt',
+  'nch_bene_pta_coinsrnc_lblty_amt',
+  'nch_bene_blood_ddctbl_lblty_am',
+];
+const OUTPATIENT_YOU_PAID = [
+  'nch_bene_ptb_ddctbl_amt',
+  'nch_bene_ptb_coinsrnc_amt',
+  'nch_bene_blood_ddctbl_lblty_am',
+];
+const CARRIER_YOU_PAID = ['line_bene_ptb_ddctbl_amt', 'line_coinsrnc_amt'];
+const PDE_PLAN_PAID = ['cvrd_d_plan_pd_amt', 'ncvrd_plan_pd_amt'];
+
+function institutionalBilled(eob: Eob): Micros {
+  return claimValue(eob, 'clm_tot_chrg_amt') ?? amountMicros(eob.totalCost) ?? 0;
+}
+
+function paymentAmount(eob: Eob): Micros {
+  return amountMicros(eob.payment?.amount) ?? 0;
+}
+
+/**
+ * The contract's billed / medicarePaid / youPaid for one claim; `lines` are its items' amounts.
+ * SUMMARY-CONTRACT.md "Money per claim".
+ */
+export function claimMoney(eob: Eob, type: ClaimType, lines: readonly LineAmounts[]): ClaimMoney {
+  switch (type) {
+    case 'inpatient':
+    case 'snf':
+      return {
+        billed: institutionalBilled(eob),
+        medicarePaid: paymentAmount(eob),
+        youPaid: claimValues(eob, INPATIENT_YOU_PAID),
+      };
+    case 'outpatient':
+      return {
+        billed: institutionalBilled(eob),
+        medicarePaid: paymentAmount(eob),
+        youPaid: claimValues(eob, OUTPATIENT_YOU_PAID),
+      };
+    case 'hha':
+    case 'hospice':
+      return { billed: institutionalBilled(eob), medicarePaid: paymentAmount(eob), youPaid: 0 };
+    case 'carrier':
+    case 'dme':
+      return {
+        billed: claimValue(eob, 'nch_carr_clm_sbmtd_chrg_amt') ?? lineSum(lines, ['line_sbmtd_chrg_amt']),
+        medicarePaid: paymentAmount(eob),
+        youPaid: lineSum(lines, CARRIER_YOU_PAID),
+      };
+    case 'pde':
+      return {
+        billed: lineSum(lines, ['tot_rx_cst_amt']),
+        medicarePaid: lineSum(lines, PDE_PLAN_PAID),
+        youPaid: lineSum(lines, ['ptnt_pay_amt']),
+      };
+  }
+}
+
+/** A line's money, in micro-dollars; null where the line does not carry the amount. */
+export interface LineMoney {
+  billed: Micros | null;
+  allowed: Micros | null;
+  medicarePaid: Micros | null;
+  youPaid: Micros | null;
+}
+
+type LineVariables = Record<keyof LineMoney, readonly string[]>;
+
+const PROFESSIONAL_LINE: LineVariables = {
+  billed: ['line_sbmtd_chrg_amt'],
+  allowed: ['line_alowd_chrg_amt'],
+  medicarePaid: ['line_nch_pmt_amt'],
+  youPaid: CARRIER_YOU_PAID,
+};
+const REVENUE_LINE: LineVariables = {
+  billed: ['rev_cntr_tot_chrg_amt'],
+  allowed: [],
+  medicarePaid: ['rev_cntr_pmt_amt_amt'],
+  youPaid: ['rev_cntr_ptnt_rspnsblty_pmt'],
+};
+const PDE_LINE: LineVariables = {
+  billed: ['tot_rx_cst_amt'],
+  allowed: [],
+  medicarePaid: PDE_PLAN_PAID,
+  youPaid: ['ptnt_pay_amt'],
+};
+
+/**
+ * A line's money. Carrier and DME lines: submitted, allowed, Medicare payment, deductible + coinsurance.
+ * Institutional revenue lines: total charge, revenue center payment, patient responsibility.
+ * Drug events: total drug cost, plan paid, patient pay. https://bluebutton.cms.gov/resources/variables/
+ */
+export function lineMoney(type: ClaimType, amounts: LineAmounts): LineMoney {
+  const variables =
+    type === 'carrier' || type === 'dme' ? PROFESSIONAL_LINE : type === 'pde' ? PDE_LINE : REVENUE_LINE;
+  return {
+    billed: lineValue(amounts, variables.billed),
+    allowed: lineValue(amounts, variables.allowed),
+    medicarePaid: lineValue(amounts, variables.medicarePaid),
+    youPaid: lineValue(amounts, variables.youPaid),
+  };
+}

@@ -1,0 +1,143 @@
+/**
+ * Normalizing Blue Button resources into the app's types, once: Bundles are unwrapped, the same resource id is
+ * counted once (overlapping pages, repeated files), a resource that cannot be read is counted and reported
+ * without PHI instead of sinking the rest, and resources other than ExplanationOfBenefit, Coverage and Patient
+ * are skipped. See SUMMARY-CONTRACT.md and https://hl7.org/fhir/R4/bundle.html
+ */
+import { MalformedBundleError } from './errors';
+import type { FhirVersion } from './fhir-version';
+import { mapCoverage } from './map-coverage';
+import { mapEob } from './map-eob';
+import { mapPatient } from './map-patient';
+import type { NormalizedData } from './normalized-data';
+import type { Claim, CoveragePart, Prescription, Profile } from './types';
+
+/** A resource that was not counted, described without PHI (resource type and structure only). */
+export interface NormalizeIssue {
+  problem: 'unreadable' | 'no-claim-type';
+  resourceType: string;
+  message: string;
+}
+
+/** Options of {@link normalize} and {@link createNormalizer}. */
+export interface NormalizeOptions {
+  /** The API version the resources came from; detected per resource when not given. */
+  version?: FhirVersion;
+  /** Told about every resource that was not counted; no PHI is passed. Default: nobody is told. */
+  onIssue?: (issue: NormalizeIssue) => void;
+}
+
+/** Normalizes resources as they arrive (page by page), so raw pages need not be kept. */
+export interface Normalizer {
+  /** Adds a resource or a Bundle of them; throws {@link MalformedBundleError} for a Bundle whose `entry` is not an array. */
+  add(input: unknown): void;
+  /** Adds a search page, which must be a Bundle: anything else is a {@link MalformedBundleError}. */
+  addBundle(page: unknown): void;
+  /** The data normalized so far. */
+  result(): NormalizedData;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The resources of a FHIR Bundle (`entry[].resource`); an entry without a resource yields `undefined`, which
+ * normalizing counts as unreadable. Throws {@link MalformedBundleError} when the page is not a Bundle object
+ * or its `entry` is not an array. A Bundle without `entry` (an empty search) has no resources.
+ */
+export function bundleResources(page: unknown): unknown[] {
+  if (!isRecord(page)) throw new MalformedBundleError('it is not a JSON object');
+  if (page.resourceType !== 'Bundle') throw new MalformedBundleError('its resourceType is not Bundle');
+  if (page.entry === undefined) return [];
+  if (!Array.isArray(page.entry)) throw new MalformedBundleError('its entry is not an array');
+  return page.entry.map((entry: unknown) => (isRecord(entry) ? entry.resource : undefined));
+}
+
+/** A normalizer that accumulates resources added one at a time or a Bundle at a time. */
+export function createNormalizer(options: NormalizeOptions = {}): Normalizer {
+  const claims: Claim[] = [];
+  const prescriptions: Prescription[] = [];
+  const coverage: CoveragePart[] = [];
+  let profile: Profile | undefined;
+  const seen = new Set<string>();
+  const skipped = { duplicates: 0, withoutClaimType: 0, otherResources: 0 };
+  let unreadable = 0;
+
+  function report(problem: NormalizeIssue['problem'], resourceType: string, message: string) {
+    if (problem === 'unreadable') unreadable += 1;
+    else skipped.withoutClaimType += 1;
+    options.onIssue?.({ problem, resourceType, message });
+  }
+
+  function isRepeat(resourceType: string, id: unknown): boolean {
+    if (typeof id !== 'string') return false;
+    const key = `${resourceType}/${id}`;
+    if (seen.has(key)) return true;
+    seen.add(key);
+    return false;
+  }
+
+  function addResource(resource: unknown) {
+    if (!isRecord(resource) || typeof resource.resourceType !== 'string') {
+      report('unreadable', 'unknown', 'A resource without a resourceType could not be read');
+      return;
+    }
+    const { resourceType } = resource;
+    if (resourceType === 'Bundle') return add(resource);
+    if (
+      resourceType !== 'ExplanationOfBenefit' &&
+      resourceType !== 'Coverage' &&
+      resourceType !== 'Patient'
+    ) {
+      skipped.otherResources += 1;
+      return;
+    }
+    if (isRepeat(resourceType, resource.id)) {
+      skipped.duplicates += 1;
+      return;
+    }
+    if (resourceType === 'ExplanationOfBenefit') {
+      const mapped = mapEob(resource, options.version);
+      if (!mapped.ok) return report(mapped.problem, resourceType, mapped.message);
+      claims.push(mapped.claim);
+      if (mapped.prescription) prescriptions.push(mapped.prescription);
+    } else if (resourceType === 'Coverage') {
+      const mapped = mapCoverage(resource);
+      if (!mapped.ok) return report('unreadable', resourceType, mapped.message);
+      coverage.push(mapped.coverage);
+    } else {
+      const mapped = mapPatient(resource);
+      if (!mapped.ok) return report('unreadable', resourceType, mapped.message);
+      profile ??= mapped.profile;
+    }
+  }
+
+  function add(input: unknown): void {
+    if (isRecord(input) && input.resourceType === 'Bundle') bundleResources(input).forEach(addResource);
+    else addResource(input);
+  }
+
+  return {
+    add,
+    addBundle: (page) => bundleResources(page).forEach(addResource),
+    result: () => ({
+      claims: [...claims],
+      prescriptions: [...prescriptions],
+      coverage: [...coverage],
+      ...(profile ? { profile } : {}),
+      unreadable,
+      skipped: { ...skipped },
+    }),
+  };
+}
+
+/**
+ * Normalizes resources and Bundles of them into claims, prescriptions, coverage and the profile. Throws
+ * {@link MalformedBundleError} for a Bundle whose `entry` is not an array; any other bad resource is counted.
+ */
+export function normalize(resources: readonly unknown[], options: NormalizeOptions = {}): NormalizedData {
+  const normalizer = createNormalizer(options);
+  for (const resource of resources) normalizer.add(resource);
+  return normalizer.result();
+}

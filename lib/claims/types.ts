@@ -1,0 +1,171 @@
+/**
+ * The app's own claim types: what Blue Button ExplanationOfBenefit, Coverage and Patient resources (FHIR STU3
+ * "v1" and R4 "v2") become before any page, route or cache sees them. Money is in US dollars as plain numbers,
+ * exact to the micro-dollar and not yet rounded (rounding to cents happens once, in the summary).
+ * See ../shared/bluebutton/SUMMARY-CONTRACT.md and https://hl7.org/fhir/R4/explanationofbenefit.html
+ */
+import { z } from 'zod';
+
+/** The eight Blue Button claim types, lower-cased `eob-type` codes: https://bluebutton.cms.gov/resources/codesystem/eob-type */
+export const CLAIM_TYPES = [
+  'carrier',
+  'dme',
+  'hha',
+  'hospice',
+  'inpatient',
+  'outpatient',
+  'pde',
+  'snf',
+] as const;
+
+/** A Blue Button claim type, e.g. `carrier` (doctor and clinic claims) or `pde` (Part D prescription drug events). */
+export const claimTypeSchema = z.enum(CLAIM_TYPES);
+/** A Blue Button claim type: one of {@link CLAIM_TYPES}. */
+export type ClaimType = z.infer<typeof claimTypeSchema>;
+
+/** A provider, facility or pharmacy: its name and NPI when the claim carries them (https://npiregistry.cms.hhs.gov). */
+export const partySchema = z.object({ name: z.string().nullable(), npi: z.string().nullable() });
+/** A provider, facility or pharmacy. */
+export type Party = z.infer<typeof partySchema>;
+
+/** A facility, with its kind from `clm_fac_type_cd` or `phrmcy_srvc_type_cd` (e.g. "Hospital"). */
+export const facilitySchema = partySchema.extend({ kind: z.string().nullable() });
+/** A facility. */
+export type Facility = z.infer<typeof facilitySchema>;
+
+/** A member of the claim's care team (FHIR `careTeam[]`), with its role code (`performing`, `prescribing`…). */
+export const careTeamMemberSchema = partySchema.extend({
+  sequence: z.number().nullable(),
+  role: z.string().nullable(),
+});
+/** A member of the claim's care team. */
+export type CareTeamMember = z.infer<typeof careTeamMemberSchema>;
+
+/** Which code system a diagnosis, procedure or line code comes from. */
+export const codeSystemKindSchema = z.enum(['icd-10', 'icd-9', 'hcpcs', 'ndc', 'other']);
+/** Which code system a code comes from. */
+export type CodeSystemKind = z.infer<typeof codeSystemKindSchema>;
+
+/** A diagnosis (FHIR `diagnosis[]`): ICD code, its display, and its role (`principal`, `admitting`, `secondary`…). */
+export const diagnosisSchema = z.object({
+  code: z.string(),
+  display: z.string().nullable(),
+  system: codeSystemKindSchema,
+  role: z.string().nullable(),
+});
+/** A diagnosis on a claim. */
+export type Diagnosis = z.infer<typeof diagnosisSchema>;
+
+/** A procedure (FHIR `procedure[]`): ICD procedure code, display and date (`YYYY-MM-DD`). */
+export const procedureSchema = z.object({
+  code: z.string(),
+  display: z.string().nullable(),
+  system: codeSystemKindSchema,
+  date: z.string().nullable(),
+});
+/** A procedure on a claim. */
+export type Procedure = z.infer<typeof procedureSchema>;
+
+/**
+ * A claim line (FHIR `item[]`). Line money is null when the line does not carry it; see `claim-money.ts` for
+ * which CCW variables each amount comes from.
+ */
+export const claimLineSchema = z.object({
+  sequence: z.number().nullable(),
+  code: z.string().nullable(),
+  display: z.string().nullable(),
+  date: z.string().nullable(),
+  quantity: z.number().nullable(),
+  billed: z.number().nullable(),
+  allowed: z.number().nullable(),
+  medicarePaid: z.number().nullable(),
+  youPaid: z.number().nullable(),
+});
+/** A claim line. */
+export type ClaimLine = z.infer<typeof claimLineSchema>;
+
+/**
+ * One claim. `serviceStart` is the contract's service date (`YYYY-MM-DD`), `month` its `YYYY-MM`;
+ * `billed`, `medicarePaid` and `youPaid` follow SUMMARY-CONTRACT.md "Money per claim".
+ */
+export const claimSchema = z.object({
+  id: z.string(),
+  type: claimTypeSchema,
+  status: z.string().nullable(),
+  serviceStart: z.string().nullable(),
+  serviceEnd: z.string().nullable(),
+  month: z.string().nullable(),
+  billed: z.number(),
+  medicarePaid: z.number(),
+  youPaid: z.number(),
+  provider: partySchema.nullable(),
+  facility: facilitySchema.nullable(),
+  careTeam: z.array(careTeamMemberSchema),
+  diagnoses: z.array(diagnosisSchema),
+  procedures: z.array(procedureSchema),
+  lines: z.array(claimLineSchema),
+});
+/** One claim. */
+export type Claim = z.infer<typeof claimSchema>;
+
+/**
+ * A filled prescription (a `pde` claim): the contract's prescription fields, then the pharmacy and prescriber.
+ * See SUMMARY-CONTRACT.md "Prescription fields".
+ */
+export const prescriptionSchema = z.object({
+  id: z.string(),
+  date: z.string().nullable(),
+  ndc: z.string().nullable(),
+  drugName: z.string().nullable(),
+  daysSupply: z.number().nullable(),
+  refillNumber: z.number().nullable(),
+  quantity: z.number().nullable(),
+  totalCost: z.number(),
+  planPaid: z.number(),
+  youPaid: z.number(),
+  pharmacy: partySchema.nullable(),
+  prescriber: partySchema.nullable(),
+});
+/** A filled prescription. */
+export type Prescription = z.infer<typeof prescriptionSchema>;
+
+/** The parts of Medicare: A hospital, B medical, C Medicare Advantage, D drugs. */
+export const medicarePartSchema = z.enum(['A', 'B', 'C', 'D']);
+/** A part of Medicare. */
+export type MedicarePart = z.infer<typeof medicarePartSchema>;
+
+/**
+ * One Coverage resource: the contract's part, status and period, plus cheap plan details from the CCW
+ * enrolment variables (`ms_cd`, `rfrnc_yr`, `ptc_cntrct_id_NN`/`ptdcntrctNN`, `ptc_pbp_id_NN`/`ptdpbpidNN`).
+ * See https://bluebutton.cms.gov/resources/variables/ and SUMMARY-CONTRACT.md "Coverage fields".
+ */
+export const coveragePartSchema = z.object({
+  id: z.string(),
+  part: medicarePartSchema,
+  status: z.string().nullable(),
+  start: z.string().nullable(),
+  end: z.string().nullable(),
+  medicareStatus: z.string().nullable(),
+  referenceYear: z.string().nullable(),
+  contractIds: z.array(z.string()),
+  planIds: z.array(z.string()),
+});
+/** One Coverage resource. */
+export type CoveragePart = z.infer<typeof coveragePartSchema>;
+
+/**
+ * The beneficiary's demographics (FHIR Patient). Everything but the id is optional: beneficiaries may decline to
+ * share demographics. https://hl7.org/fhir/R4/patient.html
+ */
+export const profileSchema = z.object({
+  id: z.string(),
+  name: z.string().optional(),
+  given: z.string().optional(),
+  family: z.string().optional(),
+  birthDate: z.string().optional(),
+  gender: z.string().optional(),
+  state: z.string().optional(),
+  zip: z.string().optional(),
+});
+/** The beneficiary's demographics. */
+export type Profile = z.infer<typeof profileSchema>;
