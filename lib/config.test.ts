@@ -2,10 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, LOCAL_APP, parseConfig } from './config';
+import { appOrigin, ConfigError, LOCAL_APP, parseConfig } from './config';
 
 const emptyDir = () => mkdtempSync(path.join(tmpdir(), 'bb-config-'));
-const parse = (env: Record<string, string>, cwd = emptyDir()) => parseConfig(env, cwd);
+const parse = (env: Record<string, string | undefined>, cwd = emptyDir()) => parseConfig(env, cwd);
 const failure = (env: Record<string, string>, cwd = emptyDir()) => {
   try {
     parseConfig(env, cwd);
@@ -54,17 +54,37 @@ describe('parseConfig', () => {
   });
 
   it.each([
-    [{ ...real, BB_CALLBACK_URL: 'http://app.example/cb' }, 'BB_CALLBACK_URL (callback_url) must use https in PRODUCTION'],
+    [
+      { ...real, BB_CALLBACK_URL: 'http://app.example/api/auth/callback/bluebutton' },
+      'BB_CALLBACK_URL (callback_url) must use https in PRODUCTION',
+    ],
     [{ BB_VERSION: '3' }, 'BB_VERSION (version) must be 1 or 2'],
-    [{ BB_RETRY_BACKOFF_FACTOR: '0' }, 'BB_RETRY_BACKOFF_FACTOR (retry_settings.backoff_factor) must be greater than 0'],
+    [
+      { ...real, BB_CALLBACK_URL: 'https://app.example/cb' },
+      'BB_CALLBACK_URL (callback_url) must end with /api/auth/callback/bluebutton',
+    ],
+    [
+      { ...real, NEXTAUTH_URL: 'https://other.example' },
+      'BB_CALLBACK_URL (callback_url) must be on the origin of NEXTAUTH_URL',
+    ],
+    [
+      { BB_RETRY_BACKOFF_FACTOR: '0' },
+      'BB_RETRY_BACKOFF_FACTOR (retry_settings.backoff_factor) must be greater than 0',
+    ],
     [{ ...real, BB_CLIENT_SECRET: '' }, 'BB_CLIENT_SECRET (client_secret) is required'],
-    [{ BB_ENVIRONMENT: 'SANDBOX', BB_CLIENT_ID: 'id', BB_CALLBACK_URL: 'https://a.example/cb' }, 'BB_CLIENT_SECRET (client_secret) is required'],
+    [
+      { BB_ENVIRONMENT: 'SANDBOX', BB_CLIENT_ID: 'id', BB_CALLBACK_URL: 'https://a.example/cb' },
+      'BB_CLIENT_SECRET (client_secret) is required',
+    ],
     [{ BB_ENVIRONMENT: 'STAGING' }, 'BB_ENVIRONMENT (environment) must be LOCAL, SANDBOX or PRODUCTION'],
     [{ ...real, NEXTAUTH_SECRET: '', NODE_ENV: 'production' }, 'NEXTAUTH_SECRET is required in production'],
     [{ NODE_ENV: 'production' }, 'NEXTAUTH_SECRET is required in production'],
     [{ VERCEL: '1' }, 'REDIS_URL is required on Vercel'],
     [{ REDIS_URL: 'http://x' }, 'REDIS_URL must start with redis://'],
-    [{ ...real, BB_BASE_URL: 'http://evil.example' }, 'BB_BASE_URL may only be set with BB_ENVIRONMENT=LOCAL'],
+    [
+      { ...real, BB_BASE_URL: 'http://evil.example' },
+      'BB_BASE_URL may only be set with BB_ENVIRONMENT=LOCAL',
+    ],
   ])('rejects %o naming the key and the rule', (env, message) => {
     expect(failure(env)).toContain(message);
   });
@@ -78,12 +98,17 @@ describe('parseConfig', () => {
         version: 1,
         client_id: 'file-id',
         client_secret: 'file-secret',
-        callback_url: 'https://app.example/cb',
+        callback_url: 'https://app.example/api/auth/callback/bluebutton',
         retry_settings: { total: 2, backoff_factor: 0.1, status_forcelist: [503] },
       }),
     );
     const config = parse({ BB_CLIENT_ID: 'env-id' }, dir);
-    expect(config).toMatchObject({ environment: 'SANDBOX', version: 1, clientId: 'env-id', clientSecret: 'file-secret' });
+    expect(config).toMatchObject({
+      environment: 'SANDBOX',
+      version: 1,
+      clientId: 'env-id',
+      clientSecret: 'file-secret',
+    });
     expect(config.retry).toEqual({ total: 2, backoffFactor: 0.1, statusForcelist: [503] });
   });
 
@@ -96,5 +121,18 @@ describe('parseConfig', () => {
     writeFileSync(path.join(dir, 'typo.yaml'), 'clientid: x\n');
     expect(failure({ BB_CONFIG_FILE: 'typo.yaml' }, dir)).toContain('clientid');
     expect(failure({ BB_CONFIG_FILE: 'missing.json' }, dir)).toContain('missing.json does not exist');
+  });
+});
+
+describe('callback URL defaults', () => {
+  it('follows NEXTAUTH_URL for the local sandbox, so the redirect URI and the app agree', () => {
+    expect(parse({ NEXTAUTH_URL: 'http://localhost:3100' }).callbackUrl).toBe(
+      'http://localhost:3100/api/auth/callback/bluebutton',
+    );
+    expect(parse({}).callbackUrl).toBe(LOCAL_APP.callbackUrl);
+  });
+
+  it('derives the app origin from the callback URL when NEXTAUTH_URL is not set', () => {
+    expect(appOrigin(parse({ ...real, NEXTAUTH_URL: undefined }))).toBe('https://app.example');
   });
 });

@@ -23,6 +23,13 @@ export const LOCAL_APP = {
   callbackUrl: 'http://localhost:3000/api/auth/callback/bluebutton',
 } as const;
 
+/** The path of the sign-in callback: next-auth's route for the `bluebutton` provider. */
+export const CALLBACK_PATH = '/api/auth/callback/bluebutton';
+
+function localCallbackUrl(appUrl: string | undefined): string {
+  return appUrl && URL.canParse(appUrl) ? `${new URL(appUrl).origin}${CALLBACK_PATH}` : LOCAL_APP.callbackUrl;
+}
+
 const DEV_AUTH_SECRET = 'local-development-secret-not-for-production-use';
 
 export class ConfigError extends Error {
@@ -30,7 +37,10 @@ export class ConfigError extends Error {
 }
 
 const intFrom = (min: number) => z.coerce.number().int().min(min);
-const bool = z.union([z.boolean(), z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')]);
+const bool = z.union([
+  z.boolean(),
+  z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1'),
+]);
 
 const fileSchema = z
   .object({
@@ -73,7 +83,10 @@ const configSchema = z
     maxPages: intFrom(1),
     authSecret: z.string().min(1, 'is required in production').min(32, 'must be at least 32 characters'),
     appUrl: z.url().optional(),
-    redisUrl: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
+    redisUrl: z
+      .string()
+      .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+      .optional(),
     onVercel: z.boolean(),
     sessionIdleMinutes: intFrom(1),
     sessionMaxHours: intFrom(1),
@@ -83,8 +96,26 @@ const configSchema = z
     if (c.environment === 'PRODUCTION' && !c.callbackUrl.startsWith('https://')) {
       ctx.addIssue({ code: 'custom', path: ['callbackUrl'], message: 'must use https in PRODUCTION' });
     }
+    if (URL.canParse(c.callbackUrl) && new URL(c.callbackUrl).pathname !== CALLBACK_PATH) {
+      ctx.addIssue({ code: 'custom', path: ['callbackUrl'], message: `must end with ${CALLBACK_PATH}` });
+    }
+    if (
+      c.appUrl &&
+      URL.canParse(c.callbackUrl) &&
+      new URL(c.callbackUrl).origin !== new URL(c.appUrl).origin
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['callbackUrl'],
+        message: 'must be on the origin of NEXTAUTH_URL',
+      });
+    }
     if (c.onVercel && !c.redisUrl) {
-      ctx.addIssue({ code: 'custom', path: ['redisUrl'], message: 'is required on Vercel (many instances share tokens)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['redisUrl'],
+        message: 'is required on Vercel (many instances share tokens)',
+      });
     }
   });
 
@@ -119,7 +150,9 @@ function readConfigFile(env: Env, cwd: string): FileConfig {
   const explicit = env.BB_CONFIG_FILE;
   const candidates = explicit
     ? [path.resolve(cwd, explicit)]
-    : ['.bluebutton-config.json', '.bluebutton-config.yaml', '.bluebutton-config.yml'].map((f) => path.join(cwd, f));
+    : ['.bluebutton-config.json', '.bluebutton-config.yaml', '.bluebutton-config.yml'].map((f) =>
+        path.join(cwd, f),
+      );
   const file = candidates.find((f) => existsSync(f));
   if (!file) {
     if (explicit) throw new ConfigError(`Invalid configuration: BB_CONFIG_FILE: ${explicit} does not exist`);
@@ -130,18 +163,26 @@ function readConfigFile(env: Env, cwd: string): FileConfig {
     const text = readFileSync(file, 'utf8');
     raw = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
   } catch {
-    throw new ConfigError(`Invalid configuration: ${path.basename(file)} is not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}`);
+    throw new ConfigError(
+      `Invalid configuration: ${path.basename(file)} is not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}`,
+    );
   }
   const parsed = fileSchema.safeParse(raw ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const key = issue?.path.join('.') || (issue && 'keys' in issue ? String(issue.keys) : '');
-    throw new ConfigError(`Invalid configuration: ${path.basename(file)}: ${key} ${issue?.message ?? ''}`.trim());
+    throw new ConfigError(
+      `Invalid configuration: ${path.basename(file)}: ${key} ${issue?.message ?? ''}`.trim(),
+    );
   }
   return parsed.data;
 }
 
-const list = (value: string | undefined) => value?.split(',').map((s) => s.trim()).filter(Boolean);
+const list = (value: string | undefined) =>
+  value
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** Builds and validates the configuration from an environment; throws ConfigError naming the key and the rule. */
 export function parseConfig(env: Env, cwd = process.cwd()): AppConfig {
@@ -154,16 +195,18 @@ export function parseConfig(env: Env, cwd = process.cwd()): AppConfig {
     version: Number(env.BB_VERSION ?? file.version ?? 2),
     clientId: env.BB_CLIENT_ID ?? file.client_id ?? (local ? LOCAL_APP.clientId : undefined),
     clientSecret: env.BB_CLIENT_SECRET ?? file.client_secret ?? (local ? LOCAL_APP.clientSecret : undefined),
-    callbackUrl: env.BB_CALLBACK_URL ?? file.callback_url ?? (local ? LOCAL_APP.callbackUrl : undefined),
+    callbackUrl:
+      env.BB_CALLBACK_URL ?? file.callback_url ?? (local ? localCallbackUrl(env.NEXTAUTH_URL) : undefined),
     tokenRefreshOnExpire: env.BB_TOKEN_REFRESH_ON_EXPIRE ?? file.token_refresh_on_expire ?? true,
     retry: {
       total: env.BB_RETRY_TOTAL ?? file.retry_settings?.total ?? 3,
       backoffFactor: env.BB_RETRY_BACKOFF_FACTOR ?? file.retry_settings?.backoff_factor ?? 0.25,
-      statusForcelist: list(env.BB_RETRY_STATUS_FORCELIST) ?? file.retry_settings?.status_forcelist ?? [500, 502, 503, 504],
+      statusForcelist: list(env.BB_RETRY_STATUS_FORCELIST) ??
+        file.retry_settings?.status_forcelist ?? [500, 502, 503, 504],
     },
     baseUrl: local
       ? (env.BB_BASE_URL ?? BLUE_BUTTON_HOSTS.LOCAL)
-      : BLUE_BUTTON_HOSTS[environment as keyof typeof BLUE_BUTTON_HOSTS] ?? '',
+      : (BLUE_BUTTON_HOSTS[environment as keyof typeof BLUE_BUTTON_HOSTS] ?? ''),
     timeoutMs: env.BB_TIMEOUT_MS ?? 10_000,
     tokenTimeoutMs: env.BB_TOKEN_TIMEOUT_MS ?? 10_000,
     pageConcurrency: env.BB_PAGE_CONCURRENCY ?? 16,
@@ -191,8 +234,19 @@ export function parseConfig(env: Env, cwd = process.cwd()): AppConfig {
 
 let cached: AppConfig | undefined;
 
-/** The configuration of this process, validated once. */
+/** The app's public origin: NEXTAUTH_URL, or the origin of the registered callback URL. */
+export function appOrigin(config: AppConfig): string {
+  return new URL(config.appUrl ?? config.callbackUrl).origin;
+}
+
+/**
+ * The configuration of this process, validated once. next-auth reads NEXTAUTH_URL itself; it is set from the
+ * callback URL when missing, so that a forwarded Host header never decides where sign-in redirects go.
+ */
 export function getConfig(): AppConfig {
-  cached ??= parseConfig(process.env);
+  if (!cached) {
+    cached = parseConfig(process.env);
+    process.env.NEXTAUTH_URL ??= appOrigin(cached);
+  }
   return cached;
 }

@@ -5,8 +5,8 @@
 export const RECONNECT_REASONS = {
   access_denied: {
     title: 'You chose not to connect',
-    detail: 'You cancelled on the Medicare.gov page, so we did not receive any of your information.',
-    action: 'If you change your mind, connect again and choose Connect on the Medicare.gov page.',
+    detail: 'You cancelled on Medicare’s page, so we did not receive any of your information.',
+    action: 'If you change your mind, connect again and choose Connect on Medicare’s page.',
   },
   state_mismatch: {
     title: 'We could not finish signing you in',
@@ -15,7 +15,7 @@ export const RECONNECT_REASONS = {
   },
   pkce_mismatch: {
     title: 'We could not finish signing you in',
-    detail: 'Medicare.gov did not accept the security check for this sign-in.',
+    detail: 'Medicare did not accept the security check for this sign-in.',
     action: 'Start again from this page.',
   },
   callback_replay: {
@@ -24,13 +24,13 @@ export const RECONNECT_REASONS = {
     action: 'Connect again to start a new sign-in.',
   },
   token_unavailable: {
-    title: 'Medicare.gov is not answering right now',
-    detail: 'We could not reach the Medicare.gov sign-in service, or it took too long to answer.',
+    title: 'Medicare sign-in is temporarily unavailable',
+    detail: 'We could not reach Medicare’s sign-in service, or it took too long to answer.',
     action: 'Wait a few minutes, then try again.',
   },
   token_garbage: {
-    title: 'Medicare.gov sent an answer we could not read',
-    detail: 'The Medicare.gov sign-in service answered, but not in a form we understand.',
+    title: 'Medicare sent an answer we could not read',
+    detail: 'Medicare’s sign-in service answered, but not in a form we understand.',
     action: 'Wait a few minutes, then try again.',
   },
   refresh_reused: {
@@ -60,7 +60,7 @@ export const RECONNECT_REASONS = {
   },
   invalid_client: {
     title: 'This app is not set up correctly',
-    detail: 'Medicare.gov did not recognize this app’s credentials.',
+    detail: 'Medicare did not recognize this app’s credentials.',
     action: 'Please try again later; the app’s team has to fix this.',
   },
   token_expired: {
