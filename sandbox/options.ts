@@ -34,7 +34,8 @@ export interface SandboxOptions {
   now?: () => number;
 }
 
-const DEFAULT_PUBLIC_URL = 'http://localhost:8000';
+/** Where the sandbox is reached by default, and what CMS's SDKs call `LOCAL`. */
+export const DEFAULT_PUBLIC_URL = 'http://localhost:8000';
 
 /** Resolves the registered apps: the default app (with extra redirect URIs) plus the given ones. */
 export function resolveApps(options: SandboxOptions): RegisteredApp[] {

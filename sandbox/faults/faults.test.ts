@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   BASE,
   CLIENT_ID,
@@ -10,6 +10,30 @@ import {
   postForm,
   tokensFor,
 } from '../test-support/harness';
+
+/**
+ * Runs `call` with a fake `setTimeout` and checks it answers exactly when `ms` of fake time have passed:
+ * still pending 1 ms before, settled at `ms`. No wall-clock time is measured.
+ */
+async function onFakeClock<T>(call: () => Promise<T>, ms: number): Promise<T> {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  try {
+    let settled = false;
+    const pending = call().finally(() => {
+      settled = true;
+    });
+    const turn = () => new Promise((resolve) => setImmediate(resolve));
+    for (let i = 0; i < 100 && vi.getTimerCount() === 0; i++) await turn();
+    expect(vi.getTimerCount()).toBe(1);
+    vi.advanceTimersByTime(ms - 1);
+    await turn();
+    expect(settled).toBe(false);
+    vi.advanceTimersByTime(1);
+    return await pending;
+  } finally {
+    vi.useRealTimers();
+  }
+}
 
 describe('scripted faults (in-process)', () => {
   it('plays a status sequence once per call, then passes through', async () => {
@@ -35,10 +59,28 @@ describe('scripted faults (in-process)', () => {
     const sb = makeSandbox();
     const t = await tokensFor(sb);
     await sb.control.script('fhir', { status: 500, delayMs: 50 });
-    const start = performance.now();
-    const r = await sb.fetch(`${BASE}/v2/fhir/Coverage`, { headers: bearer(t.access_token) });
+    const r = await onFakeClock(
+      () => sb.fetch(`${BASE}/v2/fhir/Coverage`, { headers: bearer(t.access_token) }),
+      50,
+    );
     expect(r.status).toBe(500);
-    expect(performance.now() - start).toBeGreaterThanOrEqual(45);
+  });
+
+  it('adds latency to every request, plus per-endpoint latency', async () => {
+    const sb = makeSandbox();
+    const t = await tokensFor(sb);
+    await sb.control.setLatency(150);
+    await sb.control.setLatency(200, 'coverage');
+    const coverage = await onFakeClock(
+      () => sb.fetch(`${BASE}/v2/fhir/Coverage`, { headers: bearer(t.access_token) }),
+      350,
+    );
+    expect(coverage.status).toBe(200);
+    const metadata = await onFakeClock(() => sb.fetch(`${BASE}/v2/fhir/metadata`), 150);
+    expect(metadata.status).toBe(200);
+    await sb.control.setLatency(0);
+    await sb.control.setLatency(0, 'coverage');
+    expect((await sb.fetch(`${BASE}/v2/fhir/metadata`)).status).toBe(200);
   });
 
   it('serves malformed and truncated bodies and drops connections like fetch would see them', async () => {

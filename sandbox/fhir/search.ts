@@ -3,6 +3,7 @@
  * validates the parameters and pins the beneficiary (`patient`, `beneficiary=Patient/<id>`, `_id`),
  * BFD filters, pages (`_count` default 10, at most 50; `startIndex`) and links.
  */
+import type { EobIndexEntry } from '../data/types';
 import type { RequestContext } from '../http/context';
 import { rawJson } from '../http/responses';
 import type { ResourceType } from '../oauth/scopes';
@@ -53,31 +54,39 @@ export async function searchEndpoint(ctx: RequestContext, resource: ResourceType
   }
   const bene = (await ctx.core.beneficiaries()).get(guarded.auth.token.userNumber);
   const version = ctx.version;
-  let items: readonly { json: () => string }[];
+  // Only the requested page is serialized: a search of 9,999 claims touches 50 of them.
+  let total: number;
+  let pageOf: (start: number, end: number) => string[];
   if (resource === 'ExplanationOfBenefit') {
+    let eobs: readonly EobIndexEntry[];
     try {
-      const eobs = filterEobs(bene.data.eobs, p);
-      items = eobs.map((e) => ({ json: () => bene.data.eobJson(e.id, version) ?? '{}' }));
+      eobs = filterEobs(bene.data.eobs, p);
     } catch (err) {
       if (err instanceof BadDateError) return upstreamBadRequest(err.message, contentType, headers);
       throw err;
     }
-  } else if (resource === 'Coverage') {
-    items = bene.data.coverage(version).map((c) => ({ json: () => c.json }));
+    total = eobs.length;
+    pageOf = (start, end) => eobs.slice(start, end).map((e) => bene.data.eobJson(e.id, version) ?? '{}');
   } else {
-    const identifier = p.extra.find(([k]) => k === 'identifier')?.[1];
-    const json = bene.data.patientJson(version);
-    const found =
-      givenId !== undefined ||
-      identifier === undefined ||
-      json.includes(identifier.split('|').pop() ?? identifier);
-    items = found ? [{ json: () => json }] : [];
+    let all: string[];
+    if (resource === 'Coverage') {
+      all = bene.data.coverage(version).map((c) => c.json);
+    } else {
+      const identifier = p.extra.find(([k]) => k === 'identifier')?.[1];
+      const json = bene.data.patientJson(version);
+      const found =
+        givenId !== undefined ||
+        identifier === undefined ||
+        json.includes(identifier.split('|').pop() ?? identifier);
+      all = found ? [json] : [];
+    }
+    total = all.length;
+    pageOf = (start, end) => all.slice(start, end);
   }
-  const total = items.length;
   const diagnostics = pagingDiagnostics(p.startIndex, p.count, total);
   if (diagnostics) return upstreamBadRequest(diagnostics, contentType, headers);
   const startIndex = Number(p.startIndex);
-  const page = items.slice(startIndex, startIndex + p.count).map((i) => i.json());
+  const page = pageOf(startIndex, startIndex + p.count);
   const links = pagingLinks(
     `${ctx.origin}/v${version}/fhir`,
     resource,
