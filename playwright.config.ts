@@ -47,6 +47,7 @@ export default defineConfig({
       env: {
         SANDBOX_PORT: String(E2E_SANDBOX_PORT),
         SANDBOX_MODE: 'test',
+        SANDBOX_CANARY: '1',
         SANDBOX_REDIRECT_URIS: `${appUrl}/api/auth/callback/bluebutton`,
       },
       reuseExistingServer: false,
@@ -60,6 +61,9 @@ export default defineConfig({
         BB_ENVIRONMENT: 'LOCAL',
         BB_BASE_URL: sandboxUrl,
         NEXTAUTH_URL: appUrl,
+        NEXTAUTH_SECRET: 'end-to-end-tests-only-secret-0123456789abcdef',
+        // Short enough that the stalled-token-endpoint cases finish quickly.
+        BB_TOKEN_TIMEOUT_MS: '2000',
       },
       reuseExistingServer: false,
       timeout: 120_000,

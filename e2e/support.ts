@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { expect, type Page } from '@playwright/test';
 import { E2E_APP_PORT, E2E_SANDBOX_PORT } from '../playwright.config';
+import { SandboxControlClient } from '../sandbox/control/client';
 
 export const appUrl = `http://localhost:${E2E_APP_PORT}`;
 export const sandboxUrl = `http://localhost:${E2E_SANDBOX_PORT}`;
@@ -32,4 +33,22 @@ export function recordForeignRequests(page: Page, allowedOrigins: string[]): str
 
 export async function expectNoForeignRequests(foreign: string[]) {
   expect(foreign, 'requests to third parties').toEqual([]);
+}
+
+/** The sandbox's control API, for counters, faults and resets. */
+export const control = new SandboxControlClient(sandboxUrl);
+
+/** Signs in through the home page and the sandbox's own pages, as a beneficiary would. */
+export async function signInWithMedicare(
+  page: Page,
+  { user = 'BBUser00001', shareDemographics = true }: { user?: string; shareDemographics?: boolean } = {},
+) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Connect to Medicare' }).click();
+  await page.getByLabel('Username').fill(user);
+  await page.getByLabel('Password').fill(`PW${user.slice(-5)}!`);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  const share = page.getByLabel('Share my demographic information');
+  if (!shareDemographics) await share.uncheck();
+  await page.getByRole('button', { name: 'Connect' }).click();
 }

@@ -149,9 +149,9 @@ type Env = Record<string, string | undefined>;
 function readConfigFile(env: Env, cwd: string): FileConfig {
   const explicit = env.BB_CONFIG_FILE;
   const candidates = explicit
-    ? [path.resolve(cwd, explicit)]
+    ? [path.resolve(/*turbopackIgnore: true*/ cwd, explicit)]
     : ['.bluebutton-config.json', '.bluebutton-config.yaml', '.bluebutton-config.yml'].map((f) =>
-        path.join(cwd, f),
+        path.join(/*turbopackIgnore: true*/ cwd, f),
       );
   const file = candidates.find((f) => existsSync(f));
   if (!file) {

@@ -19,8 +19,9 @@ export const RECONNECT_REASONS = {
     action: 'Start again from this page.',
   },
   callback_replay: {
-    title: 'This sign-in link was already used',
-    detail: 'Each sign-in link works once. This one was used before, perhaps by going back in your browser.',
+    title: 'This sign-in could not be finished',
+    detail:
+      'Medicare did not accept this sign-in. Each sign-in works once and only in the browser that started it; this one was already used, took too long, or came from elsewhere.',
     action: 'Connect again to start a new sign-in.',
   },
   token_unavailable: {

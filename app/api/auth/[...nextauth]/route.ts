@@ -1,0 +1,3 @@
+import { createAuthHandlers } from '@/lib/auth/handler';
+
+export const { GET, POST } = createAuthHandlers();

@@ -1,0 +1,3 @@
+import { createLeaveHandler } from '@/lib/auth/leave';
+
+export const POST = createLeaveHandler('disconnect');

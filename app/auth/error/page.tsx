@@ -1,0 +1,28 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ConnectButton } from '@/components/auth/connect-button';
+import { isReconnectReason, RECONNECT_REASONS } from '@/lib/auth/reasons';
+
+export const metadata: Metadata = { title: 'Connecting to Medicare · My Medicare claims' };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function AuthErrorPage({ searchParams }: { searchParams: SearchParams }) {
+  const { reason: raw } = await searchParams;
+  const reason = isReconnectReason(raw) ? raw : 'unknown';
+  const { title, detail, action } = RECONNECT_REASONS[reason];
+  return (
+    <main id="main" className="mx-auto max-w-3xl px-6 py-16">
+      <h1 className="text-3xl font-bold">{title}</h1>
+      <p className="mt-6">{detail}</p>
+      <p className="mt-4">{action}</p>
+      <div className="mt-8 flex flex-wrap items-center gap-6">
+        <ConnectButton label={reason === 'session_expired' ? 'Sign in again' : 'Connect again'} />
+        <Link href="/" className="text-accent underline">
+          Back to the home page
+        </Link>
+      </div>
+      <p className="mt-10 text-sm text-muted">Reference: {reason}</p>
+    </main>
+  );
+}

@@ -1,0 +1,97 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import {
+  appUrl,
+  control,
+  expectNoForeignRequests,
+  recordForeignRequests,
+  sandboxUrl,
+  signInWithMedicare,
+} from './support';
+
+// Signing in with Medicare end to end: the app, next-auth, the sandbox's sign-in and consent pages, the token
+// exchange and the server-side session, in a real browser.
+
+test.beforeEach(async () => {
+  await control.reset();
+});
+
+test('a beneficiary connects, sees their name, and signs out', async ({ page, context }) => {
+  const foreign = recordForeignRequests(page, [appUrl, sandboxUrl]);
+  await signInWithMedicare(page, { user: 'BBUser00001' });
+
+  await expect(page).toHaveURL(`${appUrl}/dashboard`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Hello,');
+  expect(await control.count('token')).toBe(1);
+
+  const [tokenRequest] = await control.requests('token');
+  expect(tokenRequest?.headers.authorization).toMatch(/^Basic /);
+  expect(tokenRequest?.form).not.toHaveProperty('client_secret');
+  expect(tokenRequest?.form?.grant_type).toBe('authorization_code');
+
+  const session = await page.request.get('/api/auth/session');
+  expect(session.headers()['cache-control']).toContain('no-store');
+  const body = await session.text();
+  expect(body).not.toMatch(/access_token|refresh_token|accessToken|refreshToken|patient/i);
+
+  const cookies = await context.cookies(appUrl);
+  const sessionCookie = cookies.find((c) => c.name.endsWith('next-auth.session-token'));
+  expect(sessionCookie?.httpOnly).toBe(true);
+  expect(sessionCookie?.sameSite).toBe('Lax');
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(`${appUrl}/?signedOut=1`);
+  await expect(page.getByText('You are signed out.')).toBeVisible();
+  expect(await control.count('revoke_token')).toBe(1);
+  expect((await context.cookies(appUrl)).some((c) => c.name.endsWith('next-auth.session-token'))).toBe(false);
+
+  await page.goto('/dashboard');
+  await expect(page).toHaveURL(`${appUrl}/`);
+  await expectNoForeignRequests(foreign);
+});
+
+test('declining to share demographics still signs in, without the name', async ({ page }) => {
+  await signInWithMedicare(page, { user: 'BBUser00002', shareDemographics: false });
+  await expect(page).toHaveURL(`${appUrl}/dashboard`);
+  await expect(page.getByText('Name not shared.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Connect again to share' })).toBeVisible();
+  expect(await control.count('userinfo')).toBe(0);
+});
+
+test('cancelling consent shows its own page with a way back, and makes no token request', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Connect to Medicare' }).click();
+  await page.getByLabel('Username').fill('BBUser00003');
+  await page.getByLabel('Password').fill('PW00003!');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+
+  await expect(page).toHaveURL(`${appUrl}/auth/error?reason=access_denied`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('You chose not to connect');
+  await expect(page.getByRole('button', { name: 'Connect again' })).toBeVisible();
+  expect(await control.count('token')).toBe(0);
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+});
+
+test('disconnecting asks first, deletes the grant at Medicare and signs out', async ({ page }) => {
+  await signInWithMedicare(page, { user: 'BBUser00004' });
+  await expect(page).toHaveURL(`${appUrl}/dashboard`);
+  await page.getByRole('link', { name: 'Disconnect from Medicare' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Disconnect from Medicare');
+  expect((await control.grants()).some((g) => g.username === 'BBUser00004')).toBe(true);
+
+  await page.getByRole('button', { name: 'Disconnect and delete my data' }).click();
+  await expect(page).toHaveURL(`${appUrl}/?disconnected=1`);
+  expect(await control.count('revoke')).toBe(1);
+  expect((await control.grants()).some((g) => g.username === 'BBUser00004')).toBe(false);
+});
+
+test('the dashboard and the error page have no detectable accessibility violations', async ({ page }) => {
+  await signInWithMedicare(page, { user: 'BBUser00005' });
+  await expect(page).toHaveURL(`${appUrl}/dashboard`);
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+});

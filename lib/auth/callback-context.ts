@@ -1,0 +1,37 @@
+import 'server-only';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { TokenSet } from '@/lib/bluebutton/token-set';
+import type { ReconnectReason } from './reasons';
+
+/**
+ * What one sign-in callback learned on its way through next-auth: the tokens from the code exchange (kept
+ * here so they never pass through next-auth's account object into a cookie) and, when it failed, why.
+ * next-auth reduces every callback failure to `error=OAuthCallback`; the handler reads the reason from here.
+ */
+export interface CallbackContext {
+  tokens?: TokenSet;
+  demographicsShared?: boolean;
+  reason?: ReconnectReason;
+}
+
+const storage = new AsyncLocalStorage<CallbackContext>();
+
+/** Runs `fn` with a fresh callback context. */
+export function withCallbackContext<T>(fn: () => Promise<T>): Promise<{ result: T; context: CallbackContext }> {
+  const context: CallbackContext = {};
+  return storage.run(context, async () => ({ result: await fn(), context }));
+}
+
+/** The context of the callback being handled; throws outside one. */
+export function callbackContext(): CallbackContext {
+  const context = storage.getStore();
+  if (!context) throw new Error('No sign-in callback is being handled');
+  return context;
+}
+
+/** Records why the callback failed (the first reason wins) and returns an error for next-auth to catch. */
+export function failCallback(reason: ReconnectReason): Error {
+  const context = storage.getStore();
+  if (context) context.reason ??= reason;
+  return new Error(`Sign-in callback failed: ${reason}`);
+}

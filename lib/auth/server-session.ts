@@ -1,0 +1,77 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { revokeGrant, revokeToken } from '@/lib/bluebutton/oauth';
+import type { TokenSet } from '@/lib/bluebutton/token-set';
+import { getConfig } from '@/lib/config';
+import { getSecureStore } from '@/lib/store';
+import { isReconnectReason, type ReconnectReason } from './reasons';
+import { getTokenManager } from './token-service';
+
+/**
+ * The server side of a session: its tokens (in the token manager) and an activity marker whose TTL is the
+ * idle limit. The absolute limit counts from sign-in. Both are enforced here, on the server, whatever the
+ * cookie says.
+ */
+
+const activitySchema = z.object({ at: z.number() });
+const activityKey = (sid: string) => `session:${sid}:activity`;
+const endedSchema = z.object({ reason: z.string() });
+const endedKey = (sid: string) => `session:${sid}:ended`;
+const ENDED_MEMORY_SECONDS = 3600;
+/** Keys of data kept for a session besides its tokens (the claims cache); deleted with it. */
+export const sessionDataKey = (sid: string, name: string) => `session:${sid}:data:${name}`;
+
+/** Stores freshly issued tokens under a new opaque session id and returns the id. */
+export async function startServerSession(tokens: TokenSet): Promise<string> {
+  const sid = randomBytes(32).toString('base64url');
+  await getTokenManager().save(sid, tokens);
+  await touch(sid);
+  return sid;
+}
+
+async function touch(sid: string) {
+  await getSecureStore().setJson(activityKey(sid), { at: Date.now() }, getConfig().sessionIdleMinutes * 60);
+}
+
+/** Whether a session may continue: `null` when it may (and its idle timer restarts), else why not. */
+export async function checkServerSession(sid: string, authTime: number): Promise<ReconnectReason | null> {
+  const config = getConfig();
+  const store = getSecureStore();
+  const [record, activity] = await Promise.all([
+    getTokenManager().get(sid),
+    store.getJson(activityKey(sid), activitySchema),
+  ]);
+  if (record?.needsReconnect) {
+    // The tokens are dead at Medicare: delete them, and remember why for the next page load.
+    const reason = record.needsReconnect;
+    await endServerSession(sid, 'expire');
+    await store.setJson(endedKey(sid), { reason }, ENDED_MEMORY_SECONDS);
+    return reason;
+  }
+  const tooOld = Date.now() - authTime > config.sessionMaxHours * 3_600_000;
+  if (!record || !activity || tooOld) {
+    if (record || activity) await endServerSession(sid, 'expire');
+    const ended = await store.getJson(endedKey(sid), endedSchema);
+    return ended && isReconnectReason(ended.reason) ? ended.reason : 'session_expired';
+  }
+  await touch(sid);
+  return null;
+}
+
+/**
+ * Ends a session: `sign-out` revokes the access token (which also kills its refresh token), `disconnect`
+ * deletes the beneficiary's data access grant at Medicare, `expire` revokes nothing. Stored tokens and data are
+ * deleted in every case, even when Medicare cannot be reached.
+ */
+export async function endServerSession(sid: string, how: 'sign-out' | 'disconnect' | 'expire'): Promise<void> {
+  const manager = getTokenManager();
+  const record = await manager.get(sid).catch(() => null);
+  try {
+    if (record && how === 'sign-out') await revokeToken(record.tokens.accessToken);
+    if (record && how === 'disconnect') await revokeGrant(record.tokens.accessToken);
+  } finally {
+    await manager.delete(sid);
+    await getSecureStore().delete(activityKey(sid), sessionDataKey(sid, 'claims'));
+  }
+}

@@ -1,0 +1,259 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { refreshTokens } from '@/lib/bluebutton/oauth';
+import { OAuthEndpointError } from '@/lib/bluebutton/oauth-errors';
+import { parseTokenResponse, type TokenSet } from '@/lib/bluebutton/token-set';
+import { createMemoryStore } from '@/lib/store/memory';
+import { createRedisStore } from '@/lib/store/redis';
+import { startRedisServer, type TestRedisServer } from '@/lib/store/redis-test-server';
+import { createSecureStore, type SecureStore } from '@/lib/store/secure-store';
+import { DEFAULT_APP, signIn, startSandbox, type StartedSandbox } from '@/sandbox/testing';
+import { ReconnectRequiredError } from './reasons';
+import { createTokenManager, TokenRefreshUnavailableError, type TokenManagerOptions } from './token-manager';
+import { tokenRecordKey } from './token-record';
+
+// The token manager against the sandbox over HTTP and real stores. Tokens are compared, never printed.
+const SECRET = 'token-manager-test-secret-of-32-characters-or-more';
+const USER = 'BBUser10060';
+const HOUR = 3_600_000;
+
+let s: StartedSandbox;
+let redis: TestRedisServer;
+let offsetMs = 0; // the clock shared by the manager and the sandbox (advanced together)
+const now = () => Date.now() + offsetMs;
+let config: { baseUrl: string; version: 2; clientId: string; clientSecret: string; tokenTimeoutMs: number };
+
+beforeAll(async () => {
+  [s, redis] = await Promise.all([startSandbox(), startRedisServer()]);
+  config = {
+    baseUrl: s.url,
+    version: 2,
+    clientId: DEFAULT_APP.clientId,
+    clientSecret: DEFAULT_APP.clientSecret,
+    tokenTimeoutMs: 1_000,
+  };
+});
+afterAll(() => Promise.all([s?.close(), redis?.close()]));
+beforeEach(async () => {
+  offsetMs = 0;
+  await s.control.reset();
+});
+
+function managerOn(store: SecureStore, options: Partial<TokenManagerOptions> = {}) {
+  return createTokenManager({
+    store,
+    refresh: (refreshToken) => refreshTokens(refreshToken, { config, now }),
+    refreshOnExpire: true,
+    now,
+    sessionTtlSeconds: 12 * 3600,
+    lockTtlMs: 5_000,
+    waitMs: 5_000,
+    ...options,
+  });
+}
+
+const memoryStore = () => createSecureStore(createMemoryStore(), SECRET);
+
+/** Signs in at the sandbox, stores the tokens for `sid` and clears the sandbox's counters. */
+async function signedIn(manager: ReturnType<typeof managerOn>, sid: string, patch: Partial<TokenSet> = {}) {
+  const raw = await signIn(s.url, s.control, { username: USER });
+  const tokens = parseTokenResponse(raw, now());
+  if (!tokens) throw new Error('sign-in gave no tokens');
+  await manager.save(sid, { ...tokens, ...patch });
+  await s.control.clearRequests();
+  return tokens;
+}
+
+/** Moves the manager's clock and the sandbox's past the access token's hour. */
+async function expireAccessTokens() {
+  offsetMs += HOUR + 1_000;
+  await s.control.advanceClock(3601);
+}
+
+async function eobStatus(accessToken: string) {
+  const r = await fetch(`${s.url}/v2/fhir/ExplanationOfBenefit`, {
+    headers: { authorization: `Bearer ${accessToken}` },
+  });
+  await r.arrayBuffer();
+  return r.status;
+}
+
+const reasonOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'resolved',
+    (e: unknown) =>
+      e instanceof ReconnectRequiredError
+        ? `reconnect:${e.reason}`
+        : e instanceof OAuthEndpointError
+          ? `oauth:${e.reason}`
+          : `threw ${(e as Error).name}`,
+  );
+
+describe('getAccessToken', () => {
+  it('returns a fresh token without calling Blue Button', async () => {
+    const manager = managerOn(memoryStore());
+    const tokens = await signedIn(manager, 'fresh');
+    expect((await manager.getAccessToken('fresh')) === tokens.accessToken).toBe(true);
+    expect(await s.control.count('token')).toBe(0);
+  });
+
+  it('10 concurrent calls with an expired token make one refresh and share its token (RELIABILITY #17)', async () => {
+    const manager = managerOn(memoryStore());
+    const old = await signedIn(manager, 'concurrent');
+    await expireAccessTokens();
+    expect(await eobStatus(old.accessToken)).toBe(401);
+    const tokens = await Promise.all(Array.from({ length: 10 }, () => manager.getAccessToken('concurrent')));
+    expect(await s.control.count('token')).toBe(1);
+    expect(new Set(tokens).size).toBe(1);
+    expect(tokens[0] !== old.accessToken).toBe(true);
+    expect(await eobStatus(tokens[0] ?? '')).toBe(200);
+    const record = await manager.get('concurrent');
+    expect(record?.rotation).toBe(1);
+    expect(record?.tokens.accessToken === tokens[0]).toBe(true);
+    expect(await reasonOf(refreshTokens(old.refreshToken ?? '', { config }))).toBe('oauth:refresh_reused');
+  });
+
+  it('two managers sharing one Redis make one refresh for 20 concurrent calls (RELIABILITY #18, in-process)', async () => {
+    const kv = [1, 2].map(() => createRedisStore({ url: redis.url, keyPrefix: 'tm-shared:' }));
+    try {
+      const [a, b] = kv.map((k) => managerOn(createSecureStore(k, SECRET)));
+      if (!a || !b) throw new Error('two managers expected');
+      await signedIn(a, 'shared');
+      await expireAccessTokens();
+      const tokens = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).getAccessToken('shared')),
+      );
+      expect(await s.control.count('token')).toBe(1);
+      expect(new Set(tokens).size).toBe(1);
+      expect(await eobStatus(tokens[0] ?? '')).toBe(200);
+    } finally {
+      await Promise.all(kv.map((k) => k.close()));
+    }
+  });
+
+  it('refreshes a minute before expiry, once per load, and persists each rotation (RELIABILITY #16)', async () => {
+    await s.control.setAccessTokenLifetime(30);
+    const manager = managerOn(memoryStore());
+    const first = await signedIn(manager, 'proactive');
+    const seen = [first.accessToken];
+    for (let load = 1; load <= 3; load++) {
+      const token = await manager.getAccessToken('proactive');
+      expect(await s.control.count('token')).toBe(load);
+      expect(seen.includes(token)).toBe(false);
+      seen.push(token);
+      expect(await eobStatus(token)).toBe(200);
+      expect((await manager.get('proactive'))?.rotation).toBe(load);
+    }
+    expect(await reasonOf(refreshTokens(first.refreshToken ?? '', { config }))).toBe('oauth:refresh_reused');
+  });
+
+  it('keeps the previous refresh token when the answer has none (RELIABILITY #24)', async () => {
+    const manager = managerOn(memoryStore());
+    const old = await signedIn(manager, 'no-rt');
+    await expireAccessTokens();
+    await s.control.script('token', { omit: ['refresh_token'] });
+    const token = await manager.getAccessToken('no-rt');
+    const record = await manager.get('no-rt');
+    expect(record?.tokens.refreshToken === old.refreshToken).toBe(true);
+    expect(record?.tokens.accessToken === token).toBe(true);
+    expect(record?.tokens.scopes).toEqual(old.scopes);
+  });
+});
+
+describe('races and locks', () => {
+  it('the loser of a refresh race re-reads the winner’s tokens instead of failing (RELIABILITY #19)', async () => {
+    const store = createSecureStore(createMemoryStore(), SECRET);
+    // A lock that expires at once lets both managers refresh; the slow token endpoint keeps both in flight.
+    const [a, b] = [managerOn(store, { lockTtlMs: 1 }), managerOn(store, { lockTtlMs: 1 })];
+    await signedIn(a, 'race');
+    await expireAccessTokens();
+    await s.control.setLatency(300, 'token');
+    const [ta, tb] = await Promise.all([a.getAccessToken('race'), b.getAccessToken('race')]);
+    const calls = await s.control.requests('token');
+    expect(calls.map((c) => c.status).sort()).toEqual([200, 400]);
+    expect(ta === tb).toBe(true);
+    const record = await a.get('race');
+    expect(record?.needsReconnect).toBeUndefined();
+    expect(record?.tokens.accessToken === ta).toBe(true);
+    expect(await eobStatus(ta)).toBe(200);
+  });
+
+  it('waits out the lock of a holder that died, then refreshes', async () => {
+    const store = memoryStore();
+    const manager = managerOn(store);
+    await signedIn(manager, 'dead-holder');
+    await expireAccessTokens();
+    expect(await store.tryLock(tokenRecordKey('dead-holder'), 300)).not.toBeNull(); // never released
+    const token = await manager.getAccessToken('dead-holder');
+    expect(await s.control.count('token')).toBe(1);
+    expect(await eobStatus(token)).toBe(200);
+  });
+
+  it('gives up waiting with a typed error, or when the caller aborts, without calling Blue Button', async () => {
+    const store = memoryStore();
+    const manager = managerOn(store, { waitMs: 200 });
+    await signedIn(manager, 'held');
+    await expireAccessTokens();
+    const lock = await store.tryLock(tokenRecordKey('held'), 60_000);
+    await expect(manager.getAccessToken('held')).rejects.toMatchObject({
+      name: 'TokenRefreshUnavailableError',
+      reason: 'token_unavailable',
+      kind: 'wait-timeout',
+    });
+    const controller = new AbortController();
+    const pending = managerOn(store, { waitMs: 1_000 }).getAccessToken('held', controller.signal);
+    setTimeout(() => controller.abort(new Error('request cancelled')), 50);
+    await expect(pending).rejects.toThrow('request cancelled');
+    expect(lock).not.toBeNull(); // still held: the abandoned wait ends by itself, without a token call
+    expect(await s.control.count('token')).toBe(0);
+  });
+  it('callers waiting on another instance’s failed refresh fail with it instead of posting again (RELIABILITY #23)', async () => {
+    const store = memoryStore();
+    const [a, b] = [managerOn(store), managerOn(store)];
+    const tokens = await signedIn(a, 'failed-elsewhere');
+    await expireAccessTokens();
+    await s.control.script('token', { status: 503, delayMs: 300 });
+    const [first, second] = await Promise.all([
+      a.getAccessToken('failed-elsewhere').catch((e: unknown) => e),
+      b.getAccessToken('failed-elsewhere').catch((e: unknown) => e),
+    ]);
+    const errors = [first, second];
+    expect(
+      errors.filter((e) => e instanceof OAuthEndpointError && e.reason === 'token_unavailable'),
+    ).toHaveLength(1);
+    const waiter = errors.find((e) => e instanceof TokenRefreshUnavailableError);
+    expect(waiter).toMatchObject({ reason: 'token_unavailable', kind: 'failed-elsewhere' });
+    expect(await s.control.count('token')).toBe(1);
+    const record = await a.get('failed-elsewhere');
+    expect(record?.needsReconnect).toBeUndefined();
+    expect(record?.tokens.refreshToken === tokens.refreshToken).toBe(true);
+    // A later request is not held back by the earlier failure.
+    expect(await eobStatus(await b.getAccessToken('failed-elsewhere'))).toBe(200);
+    expect(await s.control.count('token')).toBe(2);
+  });
+});
+
+describe('replaceAfterUnauthorized', () => {
+  it('refreshes after a 401 for the current token (clock skew), then hands others the new token', async () => {
+    const manager = managerOn(memoryStore());
+    const old = await signedIn(manager, 'skew');
+    await s.control.advanceClock(3601); // expired at Blue Button, not by our clock
+    expect(await eobStatus(old.accessToken)).toBe(401);
+    const token = await manager.replaceAfterUnauthorized('skew', old.accessToken);
+    expect(await eobStatus(token)).toBe(200);
+    expect((await manager.replaceAfterUnauthorized('skew', old.accessToken)) === token).toBe(true);
+    expect(await s.control.count('token')).toBe(1);
+  });
+
+  it('a grant revoked at Medicare.gov: one refresh attempt, then access_revoked (RELIABILITY #22)', async () => {
+    const manager = managerOn(memoryStore());
+    const tokens = await signedIn(manager, 'revoked');
+    await s.control.revokeGrant({ user: USER });
+    expect(await eobStatus(tokens.accessToken)).toBe(401);
+    expect(await reasonOf(manager.replaceAfterUnauthorized('revoked', tokens.accessToken))).toBe(
+      'reconnect:access_revoked',
+    );
+    expect(await s.control.count('token')).toBe(1);
+    expect(await s.control.count('eob')).toBe(1);
+    expect((await manager.get('revoked'))?.needsReconnect).toBe('access_revoked');
+  });
+});

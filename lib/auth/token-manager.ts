@@ -1,0 +1,222 @@
+import 'server-only';
+import { OAuthEndpointError } from '@/lib/bluebutton/oauth-errors';
+import type { TokenSet } from '@/lib/bluebutton/token-set';
+import type { SecureStore } from '@/lib/store/secure-store';
+import { ReconnectRequiredError, type ReconnectReason } from './reasons';
+import {
+  refreshFailureKey,
+  refreshFailureSchema,
+  tokenRecordKey,
+  tokenRecordSchema,
+  type TokenRecord,
+} from './token-record';
+import { delay, pollDelay, unlessAborted } from './token-wait';
+
+/**
+ * Server-side tokens per session and the one path that refreshes them. Blue Button rotates refresh
+ * tokens with no grace period (API-FACTS §2.4), so two refreshes of one session would log it out
+ * (RFC 9700 §4.14): refreshes are single-flight inside the process and behind a store lock across
+ * processes. Whoever loses the race waits and re-reads the winner's tokens. A token POST is never
+ * retried; a failure that no retry can fix marks the record so nobody tries the dead token again.
+ */
+
+export type { TokenRecord } from './token-record';
+
+/** Options of {@link createTokenManager}. */
+export interface TokenManagerOptions {
+  store: SecureStore;
+  /** One refresh POST (`refreshTokens` of `lib/bluebutton/oauth`); must not retry. */
+  refresh: (refreshToken: string) => Promise<TokenSet>;
+  /** False: an expired access token is not refreshed; the beneficiary reconnects (`token_expired`). */
+  refreshOnExpire: boolean;
+  /** Refresh this long before expiry (default 60 s). */
+  skewMs?: number;
+  /** Clock for token and session expiry, epoch ms (default `Date.now`). */
+  now?: () => number;
+  /** Lifetime of the cross-process refresh lock; frees it if its holder dies (default 30 s). */
+  lockTtlMs?: number;
+  /** How long a caller waits for another caller's refresh before giving up (default 15 s). */
+  waitMs?: number;
+  /** Absolute session lifetime; records expire this long after sign-in. */
+  sessionTtlSeconds: number;
+}
+
+/** Tokens of sessions, by opaque session id. */
+export interface TokenManager {
+  /** Stores freshly issued tokens for `sid` (rotation 0, created now) and returns the record. */
+  save(sid: string, tokens: TokenSet): Promise<TokenRecord>;
+  /** The stored record, or null when there is none or the session's absolute lifetime is over. */
+  get(sid: string): Promise<TokenRecord | null>;
+  /** An access token valid for at least `skewMs`, refreshing first when needed. */
+  getAccessToken(sid: string, signal?: AbortSignal): Promise<string>;
+  /** After a 401 for `rejected`: the stored token if it already differs, else a refreshed one. */
+  replaceAfterUnauthorized(sid: string, rejected: string, signal?: AbortSignal): Promise<string>;
+  /** Forgets the session's tokens. */
+  delete(sid: string): Promise<void>;
+}
+
+/**
+ * The refresh this caller waited for, run by another instance, did not finish within `waitMs`
+ * (`wait-timeout`) or failed without a verdict (`failed-elsewhere`, with that failure's reason). Transient:
+ * the tokens are kept and the next request may try again.
+ */
+export class TokenRefreshUnavailableError extends Error {
+  override name = 'TokenRefreshUnavailableError';
+  constructor(
+    readonly reason: ReconnectReason,
+    readonly kind: 'wait-timeout' | 'failed-elsewhere',
+  ) {
+    super(`Token refresh by another request: ${kind} (${reason})`);
+  }
+}
+
+const REUSE_GRACE_MS = 1_500;
+const FAILURE_NOTE_SECONDS = 60;
+
+/** Creates a token manager on `options.store`. */
+export function createTokenManager(options: TokenManagerOptions): TokenManager {
+  const { store, refresh, refreshOnExpire, sessionTtlSeconds } = options;
+  const { skewMs = 60_000, now = Date.now, lockTtlMs = 30_000, waitMs = 15_000 } = options;
+  const inflight = new Map<string, Promise<TokenRecord>>();
+  const secondsLeft = (r: TokenRecord) => (r.createdAt + sessionTtlSeconds * 1000 - now()) / 1000;
+
+  async function read(sid: string): Promise<TokenRecord | null> {
+    const record = await store.getJson(tokenRecordKey(sid), tokenRecordSchema);
+    return record && secondsLeft(record) > 0 ? record : null;
+  }
+
+  async function readLive(sid: string): Promise<TokenRecord> {
+    const record = await read(sid);
+    if (!record) throw new ReconnectRequiredError('session_expired');
+    if (record.needsReconnect) throw new ReconnectRequiredError(record.needsReconnect);
+    return record;
+  }
+
+  async function write(sid: string, record: TokenRecord): Promise<void> {
+    const ttl = secondsLeft(record);
+    if (ttl <= 0) throw new ReconnectRequiredError('session_expired');
+    await store.setJson(tokenRecordKey(sid), record, ttl);
+  }
+
+  /** The newest record if it no longer holds `stale`; null while it still does; `ifGone` if deleted. */
+  async function successor(sid: string, stale: string, ifGone: ReconnectReason): Promise<TokenRecord | null> {
+    const latest = await read(sid);
+    if (!latest) throw new ReconnectRequiredError(ifGone);
+    if (latest.needsReconnect) throw new ReconnectRequiredError(latest.needsReconnect);
+    return latest.tokens.accessToken !== stale ? latest : null;
+  }
+
+  async function refreshFailed(sid: string, used: TokenRecord, error: unknown): Promise<TokenRecord> {
+    if (!(error instanceof OAuthEndpointError) || !error.terminal) throw error;
+    // A racing instance (its lock expired) may have rotated first: its tokens land within moments.
+    const graceEnds = Date.now() + (error.reason === 'refresh_reused' ? Math.min(REUSE_GRACE_MS, waitMs) : 0);
+    for (let attempt = 0; ; attempt++) {
+      const next = await successor(sid, used.tokens.accessToken, error.reason);
+      if (next) return next;
+      if (Date.now() >= graceEnds) break;
+      await delay(pollDelay(attempt));
+    }
+    await write(sid, { ...used, needsReconnect: error.reason });
+    throw new ReconnectRequiredError(error.reason);
+  }
+
+  async function refreshLocked(sid: string, stale: string): Promise<TokenRecord> {
+    const current = await readLive(sid);
+    if (current.tokens.accessToken !== stale) return current;
+    const refreshToken = current.tokens.refreshToken;
+    if (!refreshToken) throw new ReconnectRequiredError('token_expired');
+    let tokens: TokenSet;
+    try {
+      tokens = await refresh(refreshToken);
+    } catch (error) {
+      if (error instanceof OAuthEndpointError && !error.terminal) {
+        const note = { at: Date.now(), reason: error.reason };
+        await store.setJson(refreshFailureKey(sid), note, FAILURE_NOTE_SECONDS).catch(() => undefined);
+      }
+      return refreshFailed(sid, current, error);
+    }
+    const next: TokenRecord = {
+      tokens: {
+        ...tokens,
+        refreshToken: tokens.refreshToken ?? refreshToken,
+        scopes: tokens.scopes.length > 0 ? tokens.scopes : current.tokens.scopes,
+      },
+      rotation: current.rotation + 1,
+      createdAt: current.createdAt,
+    };
+    // Signed out while refreshing: do not bring the session back.
+    if (!(await read(sid))) throw new ReconnectRequiredError('session_expired');
+    await write(sid, next);
+    return next;
+  }
+
+  /** Throws when a refresh that began after `since` failed without a verdict: its waiters do not retry it. */
+  async function checkFailedSince(sid: string, since: number): Promise<void> {
+    const note = await store.getJson(refreshFailureKey(sid), refreshFailureSchema);
+    if (note && note.at >= since) throw new TokenRefreshUnavailableError(note.reason, 'failed-elsewhere');
+  }
+
+  async function refreshShared(sid: string, stale: string): Promise<TokenRecord> {
+    const startedAt = Date.now();
+    for (let attempt = 0; ; attempt++) {
+      const lock = await store.tryLock(tokenRecordKey(sid), lockTtlMs);
+      if (lock) {
+        try {
+          if (attempt > 0) await checkFailedSince(sid, startedAt);
+          return await refreshLocked(sid, stale);
+        } finally {
+          await lock.release().catch(() => undefined);
+        }
+      }
+      await delay(pollDelay(attempt));
+      const next = await successor(sid, stale, 'session_expired');
+      if (next) return next;
+      await checkFailedSince(sid, startedAt);
+      if (Date.now() - startedAt >= waitMs)
+        throw new TokenRefreshUnavailableError('token_unavailable', 'wait-timeout');
+    }
+  }
+
+  function renew(sid: string, stale: string, signal?: AbortSignal): Promise<TokenRecord> {
+    signal?.throwIfAborted();
+    let pending = inflight.get(sid);
+    if (!pending) {
+      const started = refreshShared(sid, stale).finally(() => {
+        if (inflight.get(sid) === started) inflight.delete(sid);
+      });
+      inflight.set(sid, started);
+      pending = started;
+    }
+    return unlessAborted(pending, signal);
+  }
+
+  const cannotRefresh = (r: TokenRecord) => !refreshOnExpire || r.tokens.refreshToken === null;
+
+  return {
+    async save(sid, tokens) {
+      const record: TokenRecord = { tokens, rotation: 0, createdAt: now() };
+      await write(sid, record);
+      return record;
+    },
+    get: read,
+    async getAccessToken(sid, signal) {
+      const record = await readLive(sid);
+      const { accessToken, expiresAt } = record.tokens;
+      if (expiresAt - now() > skewMs) return accessToken;
+      if (cannotRefresh(record)) {
+        if (expiresAt > now()) return accessToken;
+        throw new ReconnectRequiredError('token_expired');
+      }
+      return (await renew(sid, accessToken, signal)).tokens.accessToken;
+    },
+    async replaceAfterUnauthorized(sid, rejected, signal) {
+      const record = await readLive(sid);
+      if (record.tokens.accessToken !== rejected) return record.tokens.accessToken;
+      if (cannotRefresh(record)) throw new ReconnectRequiredError('token_expired');
+      return (await renew(sid, rejected, signal)).tokens.accessToken;
+    },
+    async delete(sid) {
+      await store.delete(tokenRecordKey(sid));
+    },
+  };
+}

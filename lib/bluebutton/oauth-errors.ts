@@ -1,0 +1,130 @@
+import type { ReconnectReason } from '@/lib/auth/reasons';
+
+/**
+ * Errors of Blue Button's OAuth endpoints, each mapped to a {@link ReconnectReason} from the server's
+ * status, `error` code and, where BB2 reuses one code for several cases, its `error_description`
+ * (API-FACTS §2.3, §3; RFC 6749 §5.2). The description is kept for diagnosis as a non-enumerable
+ * property, so it is neither in `message` nor printed when the error object is logged.
+ */
+
+/** Which call failed. */
+export type OAuthOperation = 'exchange' | 'refresh' | 'revoke' | 'userinfo';
+
+/** Reasons after which retrying with the same tokens cannot succeed: the beneficiary must reconnect. */
+export const TERMINAL_REASONS: ReadonlySet<ReconnectReason> = new Set<ReconnectReason>([
+  'refresh_reused',
+  'grant_expired',
+  'access_revoked',
+  'one_time_app',
+  'app_inactive',
+  'invalid_client',
+]);
+
+/** Reasons worth trying again later (server down, slow, or answering nonsense). */
+export const TRANSIENT_REASONS: ReadonlySet<ReconnectReason> = new Set<ReconnectReason>([
+  'token_unavailable',
+  'token_garbage',
+]);
+
+/** A failed call to a Blue Button OAuth endpoint (token, revoke, userinfo). */
+export class OAuthEndpointError extends Error {
+  override name = 'OAuthEndpointError';
+  /** The server's `error_description`, plain text; never shown to users nor logged. */
+  declare readonly description: string | null;
+
+  constructor(
+    readonly operation: OAuthOperation,
+    readonly reason: ReconnectReason,
+    /** HTTP status, or null when no answer came (network error, timeout). */
+    readonly status: number | null,
+    /** The server's `error` code, e.g. `invalid_grant`. */
+    readonly errorCode: string | null = null,
+    description: string | null = null,
+  ) {
+    super(
+      `Blue Button ${operation} failed: ${reason}` +
+        (status === null ? ' (no answer)' : ` (HTTP ${status}${errorCode ? ` ${errorCode}` : ''})`),
+    );
+    Object.defineProperty(this, 'description', { value: description, enumerable: false });
+  }
+
+  /** True for {@link TERMINAL_REASONS}. */
+  get terminal(): boolean {
+    return TERMINAL_REASONS.has(this.reason);
+  }
+
+  /** True for {@link TRANSIENT_REASONS}. */
+  get transient(): boolean {
+    return TRANSIENT_REASONS.has(this.reason);
+  }
+}
+
+/** The `error` and `error_description` (or BB2's `detail`/`message`) of an error body, if it is JSON. */
+export function readErrorBody(text: string): { error: string | null; description: string | null } {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return { error: null, description: null };
+  }
+  if (!body || typeof body !== 'object') return { error: null, description: null };
+  const record = body as Record<string, unknown>;
+  const str = (value: unknown) => (typeof value === 'string' && value ? value : null);
+  return {
+    error: str(record.error),
+    description: str(record.error_description) ?? str(record.detail) ?? str(record.message),
+  };
+}
+
+const PKCE_TEXT = /code[ _]?verifier|code[ _]?challenge|pkce/i;
+
+/** Maps a non-200 answer of the token endpoint to a reason (API-FACTS §2.3, §3). */
+export function tokenErrorReason(
+  operation: 'exchange' | 'refresh',
+  status: number,
+  error: string | null,
+  description: string | null,
+): ReconnectReason {
+  const text = description ?? '';
+  if (status >= 500 || status === 429 || status === 408) return 'token_unavailable';
+  if (error === 'invalid_client') {
+    if (status === 403 && /not allowed to refresh/i.test(text)) return 'one_time_app';
+    if (status === 403 && /temporarily inactive/i.test(text)) return 'app_inactive';
+    return 'invalid_client';
+  }
+  if (operation === 'exchange') {
+    if (PKCE_TEXT.test(text)) return 'pkce_mismatch';
+    return error === 'invalid_grant' ? 'callback_replay' : 'unknown';
+  }
+  if (error === 'invalid_grant') {
+    if (status === 401 || /timed out|has expired/i.test(text)) return 'grant_expired';
+    if (status === 403) return 'access_revoked';
+    return 'refresh_reused';
+  }
+  if (error === 'invalid_request' && /refresh token not found/i.test(text)) return 'refresh_reused';
+  return 'unknown';
+}
+
+/** Maps a failed userinfo call (other than the 403 of withheld demographics) to a reason (API-FACTS §3, §4). */
+export function userinfoErrorReason(status: number, description: string | null): ReconnectReason {
+  const text = description ?? '';
+  if (status >= 500 || status === 429 || status === 408) return 'token_unavailable';
+  if (/timed out/i.test(text)) return 'grant_expired';
+  if (/temporarily inactive/i.test(text)) return 'app_inactive';
+  return status === 401 ? 'token_expired' : 'unknown';
+}
+
+/** Maps a failed revocation (RFC 7009 §2.2.1) to a reason. */
+export function revokeErrorReason(
+  status: number,
+  error: string | null,
+  description: string | null,
+): ReconnectReason {
+  if (status >= 500 || status === 429 || status === 408) return 'token_unavailable';
+  if (error === 'invalid_client') {
+    return status === 403 && /temporarily inactive/i.test(description ?? '')
+      ? 'app_inactive'
+      : 'invalid_client';
+  }
+  return 'unknown';
+}

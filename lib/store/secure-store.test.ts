@@ -1,0 +1,109 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { createMemoryStore } from './memory';
+import { createSecureStore } from './secure-store';
+
+const SECRET = 'a-test-secret-that-is-at-least-32-characters-long';
+const OTHER_SECRET = 'another-test-secret-of-at-least-32-characters!!';
+const schema = z.object({ name: z.string(), count: z.number() });
+const value = { name: 'Zyx Canaryname', count: 3 };
+
+function setup(now?: () => number) {
+  const kv = createMemoryStore(now ? { now } : {});
+  return { kv, store: createSecureStore(kv, SECRET) };
+}
+
+/** Changes one character of a base64url part so the bytes differ. */
+function flip(text: string, index: number): string {
+  const c = text[index];
+  return text.slice(0, index) + (c === 'A' ? 'B' : 'A') + text.slice(index + 1);
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('secure store', () => {
+  it('round-trips JSON and stores only a versioned ciphertext', async () => {
+    const { kv, store } = setup();
+    await store.setJson('user:1', value, 60);
+    expect(await store.getJson('user:1', schema)).toEqual(value);
+    const raw = await kv.get('rec:user:1');
+    expect(raw).toMatch(/^v1\.[\w-]{16}\.[\w-]+\.[\w-]{22}$/);
+    expect(raw).not.toContain('Canaryname');
+    await store.setJson('user:2', value, 60);
+    expect(await kv.get('rec:user:2')).not.toBe(raw); // a fresh IV per write
+  });
+
+  it('reads a tampered record as absent, whichever part was changed, without logging', async () => {
+    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((m) => vi.spyOn(console, m));
+    const { kv, store } = setup();
+    await store.setJson('k', value, 60);
+    const raw = (await kv.get('rec:k')) ?? '';
+    const [format, iv, body, tag] = raw.split('.') as [string, string, string, string];
+    const variants = [
+      [format, flip(iv, 0), body, tag],
+      [format, iv, flip(body, 0), tag],
+      [format, iv, body, flip(tag, 0)],
+      ['v2', iv, body, tag],
+      [format, iv, body],
+      [format, iv, body, tag, tag],
+      [format, iv.slice(2), body, tag],
+    ].map((parts) => parts.join('.'));
+    for (const variant of [...variants, '', 'not a record', '{"name":"x","count":1}']) {
+      await kv.set('rec:k', variant, 60);
+      expect(await store.getJson('k', schema)).toBeNull();
+    }
+    for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+  });
+
+  it('does not open a record sealed under another secret', async () => {
+    const kv = createMemoryStore();
+    await createSecureStore(kv, OTHER_SECRET).setJson('k', value, 60);
+    expect(await createSecureStore(kv, SECRET).getJson('k', schema)).toBeNull();
+    expect(await createSecureStore(kv, OTHER_SECRET).getJson('k', schema)).toEqual(value);
+  });
+
+  it('does not open a record copied under another key (the key is authenticated data)', async () => {
+    const { kv, store } = setup();
+    await store.setJson('session:alice', value, 60);
+    await kv.set('rec:session:mallory', (await kv.get('rec:session:alice')) ?? '', 60);
+    expect(await store.getJson('session:mallory', schema)).toBeNull();
+    expect(await store.getJson('session:alice', schema)).toEqual(value);
+  });
+
+  it('reads a record that does not match the schema as absent', async () => {
+    const { store } = setup();
+    await store.setJson('k', { name: 'x', count: 'three' }, 60);
+    expect(await store.getJson('k', schema)).toBeNull();
+    await store.setJson('k', null, 60);
+    expect(await store.getJson('k', schema)).toBeNull();
+  });
+
+  it('expires records after their TTL and deletes them on request', async () => {
+    let t = 5_000_000;
+    const { store } = setup(() => t);
+    await store.setJson('a', value, 10);
+    await store.setJson('b', value, 10);
+    t += 9_999;
+    expect(await store.getJson('a', schema)).toEqual(value);
+    await store.delete('b');
+    expect(await store.getJson('b', schema)).toBeNull();
+    t += 1;
+    expect(await store.getJson('a', schema)).toBeNull();
+  });
+
+  it('keeps locks apart from records', async () => {
+    const { store } = setup();
+    await store.setJson('k', value, 60);
+    const lock = await store.tryLock('k', 1_000);
+    expect(lock).not.toBeNull();
+    expect(await store.tryLock('k', 1_000)).toBeNull();
+    expect(await store.getJson('k', schema)).toEqual(value);
+    await lock?.release();
+    expect(await store.tryLock('k', 1_000)).not.toBeNull();
+  });
+
+  it('refuses an empty secret and values JSON cannot hold', async () => {
+    expect(() => createSecureStore(createMemoryStore(), '')).toThrow();
+    await expect(setup().store.setJson('k', undefined, 60)).rejects.toThrow(TypeError);
+  });
+});
