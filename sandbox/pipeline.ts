@@ -77,8 +77,11 @@ export async function handleApiRequest(
         ...(form.isForm ? { form: form.fields.toRecord() } : {}),
         ...(!form.isForm && body ? { bodyText: bodyPreview(body) } : {}),
       });
-  if (!meta.internal)
-    await sleep(core.settings.latencyMs + (core.settings.endpointLatencyMs[endpoint] ?? 0), meta.signal);
+  // Latency is time on the wire: the answer is prepared meanwhile (a real API answers from many workers at
+  // once) and leaves no earlier than the latency after the request arrived.
+  const latency = meta.internal
+    ? undefined
+    : sleep(core.settings.latencyMs + (core.settings.endpointLatencyMs[endpoint] ?? 0), meta.signal);
 
   const run = async (): Promise<Response> => {
     if (body === undefined) return djangoBadRequest();
@@ -111,6 +114,7 @@ export async function handleApiRequest(
 
   const step = meta.internal ? undefined : core.scripts.next(endpoint);
   const response = step ? await applyStep(step, run, meta.signal) : await run();
+  await latency;
   if (entry) {
     entry.status = connectionFaultOf(response)?.kind === 'drop' ? 0 : response.status;
     if (step) entry.fault = describeStep(step);

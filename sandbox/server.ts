@@ -3,6 +3,7 @@
  * errors of API-FACTS.md). Its core is fetch-style, `sandbox.fetch(request)`, so clients can be
  * tested with the sandbox passed in as `fetch`; `sandbox.listen()` serves the same core over HTTP.
  */
+import { setMaxListeners } from 'node:events';
 import { approve } from './control/approve';
 import { CONTROL_PREFIX, handleControl } from './control/api';
 import { SandboxControlClient } from './control/client';
@@ -62,6 +63,8 @@ function controlAllowed(core: SandboxCore, url: URL, meta: RequestMeta): boolean
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const core = new SandboxCore(coreConfig(options), options.now);
   const closing = new AbortController();
+  // Every in-flight delay listens for the close: many at once is normal, not a leak.
+  setMaxListeners(0, closing.signal);
   const listeners: SandboxServer[] = [];
 
   async function handle(request: Request, meta: RequestMeta = {}): Promise<Response> {

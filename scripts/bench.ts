@@ -5,6 +5,7 @@
  * run exit with 1.
  */
 import { pathToFileURL } from 'node:url';
+import { dataLayerBench } from './bench/data-layer';
 import { sandboxBench } from './bench/sandbox';
 
 /**
@@ -17,7 +18,7 @@ export interface BenchSection {
 }
 
 /** Every section, in the order they run. Register new sections here. */
-export const SECTIONS: readonly BenchSection[] = [sandboxBench];
+export const SECTIONS: readonly BenchSection[] = [sandboxBench, dataLayerBench];
 
 let missedTargets = 0;
 

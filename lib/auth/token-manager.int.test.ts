@@ -130,12 +130,16 @@ describe('getAccessToken', () => {
     }
   });
 
-  it('refreshes a minute before expiry, once per load, and persists each rotation (RELIABILITY #16)', async () => {
+  it('refreshes before expiry (at half-life for short tokens), once per load, persisting each rotation (RELIABILITY #16)', async () => {
     await s.control.setAccessTokenLifetime(30);
     const manager = managerOn(memoryStore());
     const first = await signedIn(manager, 'proactive');
     const seen = [first.accessToken];
+    // Past half of the 30-second lifetime, each load refreshes once; a token just issued is used as is.
+    expect(await manager.getAccessToken('proactive')).toBe(first.accessToken);
+    expect(await s.control.count('token')).toBe(0);
     for (let load = 1; load <= 3; load++) {
+      offsetMs += 16_000;
       const token = await manager.getAccessToken('proactive');
       expect(await s.control.count('token')).toBe(load);
       expect(seen.includes(token)).toBe(false);

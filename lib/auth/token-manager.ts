@@ -143,6 +143,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       },
       rotation: current.rotation + 1,
       createdAt: current.createdAt,
+      issuedAt: now(),
     };
     // Signed out while refreshing: do not bring the session back.
     if (!(await read(sid))) throw new ReconnectRequiredError('session_expired');
@@ -190,11 +191,16 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     return unlessAborted(pending, signal);
   }
 
+  // A minute before expiry; for tokens shorter-lived than two minutes, at half-life, so that a token just
+  // issued is never refreshed again by the requests that follow it.
+  const refreshMargin = (r: TokenRecord) =>
+    r.issuedAt === undefined ? skewMs : Math.min(skewMs, Math.max(0, (r.tokens.expiresAt - r.issuedAt) / 2));
+
   const cannotRefresh = (r: TokenRecord) => !refreshOnExpire || r.tokens.refreshToken === null;
 
   return {
     async save(sid, tokens) {
-      const record: TokenRecord = { tokens, rotation: 0, createdAt: now() };
+      const record: TokenRecord = { tokens, rotation: 0, createdAt: now(), issuedAt: now() };
       await write(sid, record);
       return record;
     },
@@ -202,7 +208,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     async getAccessToken(sid, signal) {
       const record = await readLive(sid);
       const { accessToken, expiresAt } = record.tokens;
-      if (expiresAt - now() > skewMs) return accessToken;
+      if (expiresAt - now() > refreshMargin(record)) return accessToken;
       if (cannotRefresh(record)) {
         if (expiresAt > now()) return accessToken;
         throw new ReconnectRequiredError('token_expired');

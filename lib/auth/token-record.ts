@@ -19,6 +19,8 @@ export const tokenRecordSchema = z.object({
   rotation: z.number().int().nonnegative(),
   /** Sign-in time, epoch ms; the absolute session limit counts from here. */
   createdAt: z.number(),
+  /** When these tokens were issued, epoch ms: their lifetime is `tokens.expiresAt - issuedAt`. */
+  issuedAt: z.number().optional(),
   /** Set once a refresh failed for good: the beneficiary must connect again, for this reason. */
   needsReconnect: z.enum(reasonCodes).optional(),
 });

@@ -8,8 +8,17 @@ import { renderPatient } from './patient';
 import { makeProfile } from './profile';
 import type { BeneficiaryData, CoverageEntry, EobIndexEntry, FhirVersion } from './types';
 
-/** Rendered EOB text kept per beneficiary and version, in characters (~1 byte each). */
-const RENDER_CACHE_CHARS = 8_000_000;
+/**
+ * Rendered EOB text, shared by every beneficiary and version, bounded in characters (~1 byte each): enough for
+ * a 2,000-claim beneficiary in both versions, so repeated reads cost what a database read would.
+ */
+const RENDER_CACHE_CHARS = 160_000_000;
+const rendered = new Lru<string, string>(RENDER_CACHE_CHARS, (json) => json.length);
+
+/** Forgets every rendered EOB. */
+export function clearRenderCache(): void {
+  rendered.clear();
+}
 
 /**
  * Builds the synthetic beneficiary of user `n` for an anchor date (`YYYY-MM-DD`, the data's
@@ -21,12 +30,16 @@ export function buildBeneficiary(n: number, anchor: string): BeneficiaryData {
   const profile = makeProfile(n, anchorDay);
   const claims = buildClaims(profile);
   const eobs: readonly EobIndexEntry[] = Object.freeze(
-    claims.map((claim) => Object.freeze({
-      id: claim.id, type: claim.type, serviceEnd: formatDay(claim.end), lastUpdated: claim.lastUpdated,
-    })),
+    claims.map((claim) =>
+      Object.freeze({
+        id: claim.id,
+        type: claim.type,
+        serviceEnd: formatDay(claim.end),
+        lastUpdated: claim.lastUpdated,
+      }),
+    ),
   );
   let byId: Map<string, ClaimRecord> | undefined;
-  const rendered = { 1: newCache(), 2: newCache() };
   const resourceStamp = formatInstant(anchorDay - 3, 37_800, 0);
   const patients: Partial<Record<FhirVersion, string>> = {};
   const coverages: Partial<Record<FhirVersion, readonly CoverageEntry[]>> = {};
@@ -37,11 +50,11 @@ export function buildBeneficiary(n: number, anchor: string): BeneficiaryData {
       byId ??= new Map(claims.map((claim) => [claim.id, claim]));
       const claim = byId.get(id);
       if (!claim) return undefined;
-      const cache = rendered[version];
-      let json = cache.get(id);
+      const key = `${n}|${anchor}|${version}|${id}`;
+      let json = rendered.get(key);
       if (json === undefined) {
         json = renderEob(claim, profile, version);
-        cache.set(id, json);
+        rendered.set(key, json);
       }
       return json;
     },
@@ -52,8 +65,4 @@ export function buildBeneficiary(n: number, anchor: string): BeneficiaryData {
       return (coverages[version] ??= Object.freeze(renderCoverage(profile, version, resourceStamp)));
     },
   };
-}
-
-function newCache(): Lru<string, string> {
-  return new Lru<string, string>(RENDER_CACHE_CHARS, (json) => json.length);
 }

@@ -1,4 +1,4 @@
-import { buildBeneficiary } from './beneficiary';
+import { buildBeneficiary, clearRenderCache } from './beneficiary';
 import { mondayOf, parseDay } from './dates';
 import { Lru } from './lru';
 import { getUser } from './synthetic-user';
@@ -50,7 +50,10 @@ export function getBeneficiary(userNumber: number, options: BeneficiaryOptions =
 }
 
 /** The beneficiary whose FHIR Patient id is `patientId` (e.g. `-10000000000001`), or undefined. */
-export function getBeneficiaryByPatientId(patientId: string, options: BeneficiaryOptions = {}): BeneficiaryData | undefined {
+export function getBeneficiaryByPatientId(
+  patientId: string,
+  options: BeneficiaryOptions = {},
+): BeneficiaryData | undefined {
   const n = userNumberFromPatientId(patientId);
   return n === undefined ? undefined : getBeneficiary(n, options);
 }
@@ -64,4 +67,5 @@ export function getUserByPatientId(patientId: string): SyntheticUser | undefined
 /** Forgets every cached beneficiary (tests, or a clock shift in the sandbox's fault controls). */
 export function clearBeneficiaryCache(): void {
   cache.clear();
+  clearRenderCache();
 }

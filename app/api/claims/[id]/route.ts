@@ -1,0 +1,17 @@
+// GET /api/claims/:id — one claim with its lines, diagnoses, procedures and providers.
+import { z } from 'zod';
+import { DataError } from '@/lib/data/errors';
+import { loadMedicareData } from '@/lib/data/medicare-data';
+import { apiRoute, json } from '@/lib/http/api-route';
+
+const idSchema = z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/);
+
+export const GET = apiRoute<{ params: Promise<{ id: string }> }>(async (request, { params }) => {
+  const { id } = await params;
+  if (!idSchema.safeParse(id).success)
+    throw new DataError('bad_request', 'Invalid parameter id: not a claim id');
+  const { data } = await loadMedicareData({ signal: request.signal });
+  const claim = data.claims.find((c) => c.id === id);
+  if (!claim) throw new DataError('not_found', 'No claim with this id.');
+  return json(claim);
+});

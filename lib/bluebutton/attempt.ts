@@ -1,0 +1,89 @@
+import 'server-only';
+import { BlueButtonAbortedError, BlueButtonError, MalformedResponseError } from './errors';
+import { errorCodeOfText } from './error-body';
+import { parseRetryAfter } from './retry-policy';
+
+/**
+ * One GET to Blue Button with a per-attempt timeout: the answer's status and parsed body, or the kind of
+ * transport fault. `Accept-Encoding: gzip` is asked for (Blue Button gzips bodies over 200 bytes,
+ * API-FACTS.md §10); Node's fetch (undici) inflates `Content-Encoding: gzip` bodies itself and passes
+ * others through, so both arrive as text (https://fetch.spec.whatwg.org/#http-network-fetch).
+ */
+
+/** `fetch` as the client uses it; inject the sandbox's handler or an instrumented fetch in tests. */
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+/** What one attempt produced. */
+export type AttemptOutcome =
+  | { kind: 'ok'; body: unknown }
+  | { kind: 'status'; status: number; code: string | null; retryAfterMs: number | undefined }
+  | { kind: 'fault'; fault: 'timeout' | 'network' | 'truncated'; cause?: unknown };
+
+/** The request headers of every FHIR GET. */
+export function requestHeaders(accessToken: string): Record<string, string> {
+  return {
+    accept: 'application/fhir+json',
+    'accept-encoding': 'gzip',
+    authorization: `Bearer ${accessToken}`,
+  };
+}
+
+/**
+ * Sends one GET and reads the whole body within `timeoutMs`. Throws {@link BlueButtonAbortedError} when
+ * `signal` fires and {@link MalformedResponseError} for a complete 2xx body that is not JSON.
+ */
+export async function attemptGet(
+  fetchImpl: FetchLike,
+  url: string,
+  accessToken: string,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+): Promise<AttemptOutcome> {
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), timeoutMs);
+  const combined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
+  let phase: 'connect' | 'body' = 'connect';
+  try {
+    const init: RequestInit = {
+      method: 'GET',
+      headers: requestHeaders(accessToken),
+      signal: combined,
+      redirect: 'manual',
+      cache: 'no-store',
+    };
+    const response = await untilAborted(fetchImpl(url, init), combined);
+    phase = 'body';
+    const text = await untilAborted(response.text(), combined);
+    if (response.status < 200 || response.status > 299) {
+      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
+      return { kind: 'status', status: response.status, code: errorCodeOfText(text), retryAfterMs };
+    }
+    return { kind: 'ok', body: parseJson(text) };
+  } catch (error) {
+    if (signal?.aborted) throw new BlueButtonAbortedError();
+    if (error instanceof BlueButtonError) throw error;
+    if (timeout.signal.aborted) return { kind: 'fault', fault: 'timeout' };
+    return { kind: 'fault', fault: phase === 'body' ? 'truncated' : 'network', cause: error };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** `work`, or a rejection as soon as `signal` fires, even when the `fetch` given ignores its signal. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  work.catch(() => {});
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    if (signal.aborted) return abort();
+    signal.addEventListener('abort', abort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new MalformedResponseError('not_json');
+  }
+}

@@ -1,0 +1,124 @@
+import 'server-only';
+import { createNormalizer, type Normalizer } from '@/lib/claims/normalize';
+import type { NormalizedData } from '@/lib/claims/normalized-data';
+import type { ClaimType } from '@/lib/claims/types';
+import { getConfig } from '@/lib/config';
+import { allOrAbort } from './abort';
+import type { BlueButtonClient, BlueButtonClientOptions, Demographics } from './client-types';
+import { blueButtonEndpoints } from './endpoints';
+import { BlueButtonHttpError, DemographicsNotSharedError } from './errors';
+import { createFhirHttp } from './http';
+import { createLimiter } from './limiter';
+import { createPager, type Pager, type SearchSpec } from './paging';
+import { createStatsRecorder } from './request-stats';
+
+/**
+ * The Blue Button client: Patient, Coverage and ExplanationOfBenefit searches (v1 STU3 or v2 R4,
+ * https://bluebutton.cms.gov/api-documentation/), read through the HTTP layer and the planned pager, and
+ * normalized page by page into the app's own types (`NormalizedData`, lib/claims) so no vendor shape
+ * leaves `lib` (STYLE.md principles 2, 3). Every call reports what it cost in requests and round trips.
+ */
+
+export type * from './client-types';
+
+/**
+ * One EOB search per claim type, so every type's first page can be asked for at once (`type`, API-FACTS.md
+ * §8). Usually the largest types come first: their remaining pages are planned soonest. Within one type,
+ * BFD's order (claim id, then type; §9) is stable, so `startIndex` pages neither overlap nor skip.
+ */
+const CLAIM_TYPE_ORDER: readonly ClaimType[] = [
+  'carrier',
+  'pde',
+  'outpatient',
+  'dme',
+  'inpatient',
+  'hha',
+  'snf',
+  'hospice',
+];
+const CLAIM_SEARCHES: readonly SearchSpec[] = CLAIM_TYPE_ORDER.map((type) => ({
+  resource: 'ExplanationOfBenefit',
+  params: { type },
+}));
+
+const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The normalized data in an order that does not depend on which page arrived first. */
+function sortedResult(normalizer: Normalizer): NormalizedData {
+  const data = normalizer.result();
+  data.claims.sort(byId);
+  data.prescriptions.sort(byId);
+  data.coverage.sort(byId);
+  return data;
+}
+
+/**
+ * Creates a client bound to one token source; each call gets its own statistics, page budget and concurrency
+ * bound. Searches: https://bluebutton.cms.gov/api-documentation/ (v1 STU3, v2 R4).
+ */
+export function createBlueButtonClient(options: BlueButtonClientOptions): BlueButtonClient {
+  const config = options.config ?? getConfig();
+  const { fhirBase } = blueButtonEndpoints(config);
+  const http = createFhirHttp({ ...options, config });
+  const version = config.version === 1 ? 'v1' : 'v2';
+
+  function call() {
+    const stats = createStatsRecorder();
+    const limit = createLimiter(config.pageConcurrency);
+    const pager = createPager({ http, fhirBase, limit, maxPages: config.maxPages, stats });
+    return { stats, pager, normalizer: createNormalizer({ version }) };
+  }
+
+  /** The Patient search; a 403 there means the beneficiary declined to share demographics (API-FACTS §5). */
+  async function searchPatient(pager: Pager, normalizer: Normalizer, signal?: AbortSignal): Promise<void> {
+    try {
+      await pager.searchAll([{ resource: 'Patient' }], (page) => normalizer.addBundle(page), signal);
+    } catch (error) {
+      if (error instanceof BlueButtonHttpError && error.status === 403)
+        throw new DemographicsNotSharedError();
+      throw error;
+    }
+  }
+
+  /** {@link searchPatient} with a decline as a result rather than a failure. */
+  function readPatient(pager: Pager, normalizer: Normalizer, signal?: AbortSignal): Promise<Demographics> {
+    return searchPatient(pager, normalizer, signal).then(
+      () => 'shared' as const,
+      (error: unknown) => {
+        if (error instanceof DemographicsNotSharedError) return 'declined' as const;
+        throw error;
+      },
+    );
+  }
+
+  return {
+    async getProfile(signal) {
+      const { stats, pager, normalizer } = call();
+      const demographics = await readPatient(pager, normalizer, signal);
+      if (demographics === 'declined') return { demographics, stats: stats.snapshot() };
+      return { demographics, profile: normalizer.result().profile, stats: stats.snapshot() };
+    },
+    async getCoverage(signal) {
+      const { stats, pager, normalizer } = call();
+      await pager.searchAll([{ resource: 'Coverage' }], (page) => normalizer.addBundle(page), signal);
+      const { coverage, unreadable } = sortedResult(normalizer);
+      return { coverage, unreadable, stats: stats.snapshot() };
+    },
+    async getClaims(signal) {
+      const { stats, pager, normalizer } = call();
+      await pager.searchAll(CLAIM_SEARCHES, (page) => normalizer.addBundle(page), signal);
+      return { data: sortedResult(normalizer), stats: stats.snapshot() };
+    },
+    async getAll(signal) {
+      const { stats, pager, normalizer } = call();
+      const add = (page: unknown) => normalizer.addBundle(page);
+      let demographics: Demographics = 'shared';
+      await allOrAbort(signal, (scope) => [
+        readPatient(pager, normalizer, scope).then((d) => (demographics = d)),
+        pager.searchAll([{ resource: 'Coverage' }], add, scope),
+        pager.searchAll(CLAIM_SEARCHES, add, scope),
+      ]);
+      return { data: sortedResult(normalizer), demographics, stats: stats.snapshot() };
+    },
+  };
+}

@@ -1,0 +1,96 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSandbox, type Sandbox } from '@/sandbox/server';
+import { signIn, type SignInOptions } from '@/sandbox/testing';
+import { BlueButtonNetworkError, BlueButtonTimeoutError, MalformedResponseError } from './errors';
+import { createFhirHttp, type FhirHttpConfig } from './http';
+import { sandboxTokenSource, testClientConfig } from './testing';
+
+// Transport faults and bodies in the HTTP layer, against the sandbox's handler passed in as `fetch`
+// (RELIABILITY-TESTS 31, 32).
+const BASE = 'http://localhost:8000';
+const EOB = `${BASE}/v2/fhir/ExplanationOfBenefit/?_count=50`;
+
+let sb: Sandbox;
+beforeEach(() => {
+  sb = createSandbox({ mode: 'test', dataAnchor: '2025-06-02' });
+});
+afterEach(() => sb.close());
+
+async function signedIn(config: Partial<FhirHttpConfig> = {}, login: SignInOptions = {}) {
+  const fetched: string[] = [];
+  const fetchImpl = (input: string, init?: RequestInit) => {
+    fetched.push(input);
+    return sb.fetch(input, init);
+  };
+  const tokens = await signIn(BASE, sb.control, { username: 'BBUser10051', fetch: fetchImpl, ...login });
+  const source = sandboxTokenSource(BASE, tokens, fetchImpl);
+  const waits: number[] = [];
+  const http = createFhirHttp({
+    config: testClientConfig(BASE, config),
+    tokens: source,
+    fetch: fetchImpl,
+    sleep: async (ms) => void waits.push(ms),
+  });
+  await sb.control.clearRequests();
+  fetched.length = 0;
+  return { http, waits, source, tokens, fetched };
+}
+
+const bundleTotal = (body: unknown) => (body as { total?: number }).total;
+
+describe('timeouts, dropped connections and bodies (RELIABILITY 31, 32)', () => {
+  it('aborts a stalled attempt at the per-attempt timeout and retries it', async () => {
+    // Long enough for a normal answer on a busy machine, far shorter than the stall.
+    const { http, waits } = await signedIn({ timeoutMs: 1000 });
+    await sb.control.script('eob', [{ delayMs: 30_000 }]);
+    expect(bundleTotal(await http.getJson(EOB))).toBe(51);
+    expect(await sb.control.count('eob')).toBe(2);
+    expect(waits).toEqual([125]);
+  });
+
+  it('gives a timeout error when every attempt stalls', async () => {
+    const { http } = await signedIn({
+      timeoutMs: 100,
+      retry: { total: 1, backoffFactor: 1, statusForcelist: [] },
+    });
+    await sb.control.script('eob', [{ delayMs: 30_000, times: 2 }]);
+    const error = await http.getJson(EOB).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BlueButtonTimeoutError);
+    expect(error).toMatchObject({ attempts: 2 });
+  });
+
+  it('retries a dropped connection like a 503, then names it', async () => {
+    const { http } = await signedIn();
+    await sb.control.script('eob', [{ drop: 'before' }]);
+    expect(bundleTotal(await http.getJson(EOB))).toBe(51);
+    await sb.control.script('eob', [{ drop: 'before', times: 4 }]);
+    const error = await http.getJson(EOB).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BlueButtonNetworkError);
+    expect(error).toMatchObject({ attempts: 4, causeCode: 'ECONNRESET' });
+  });
+
+  it('retries a truncated body, then reports it', async () => {
+    const { http } = await signedIn();
+    await sb.control.script('eob', [{ truncate: true }]);
+    expect(bundleTotal(await http.getJson(EOB))).toBe(51);
+    await sb.control.script('eob', [{ truncate: true, times: 4 }]);
+    await expect(http.getJson(EOB)).rejects.toMatchObject({ reason: 'truncated' });
+    expect(await sb.control.count('eob')).toBe(6);
+  });
+
+  it('does not retry a complete body that is not JSON', async () => {
+    const { http } = await signedIn();
+    await sb.control.script('eob', [{ status: 200, body: '{' }]);
+    const error = await http.getJson(EOB).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MalformedResponseError);
+    expect(error).toMatchObject({ reason: 'not_json' });
+    expect(await sb.control.count('eob')).toBe(1);
+  });
+
+  it('treats an HTML 502 page as a retryable 502 without reading its text', async () => {
+    const { http } = await signedIn();
+    const page = '<html><body><h1>502 Bad Gateway</h1></body></html>';
+    await sb.control.script('eob', [{ status: 502, body: page, contentType: 'text/html', times: 4 }]);
+    await expect(http.getJson(EOB)).rejects.toMatchObject({ status: 502, detailCode: null, attempts: 4 });
+  });
+});

@@ -1,0 +1,220 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSandbox, type Sandbox } from '@/sandbox/server';
+import { signIn, type SignInOptions } from '@/sandbox/testing';
+import { sleep as realSleep } from './abort';
+import {
+  BlueButtonAbortedError,
+  BlueButtonHttpError,
+  BlueButtonUnauthorizedError,
+  OffOriginLinkError,
+} from './errors';
+import { createFhirHttp, type FhirHttpConfig } from './http';
+import { sandboxTokenSource, testClientConfig } from './testing';
+
+// The HTTP layer against the sandbox's handler passed in as `fetch` (RELIABILITY-TESTS 27–30, 34);
+// transport faults and bodies are in http-faults.test.ts.
+const BASE = 'http://localhost:8000';
+const EOB = `${BASE}/v2/fhir/ExplanationOfBenefit/?_count=50`;
+
+let sb: Sandbox;
+beforeEach(() => {
+  sb = createSandbox({ mode: 'test', dataAnchor: '2025-06-02' });
+});
+afterEach(() => sb.close());
+
+async function signedIn(config: Partial<FhirHttpConfig> = {}, login: SignInOptions = {}) {
+  const fetched: string[] = [];
+  const fetchImpl = (input: string, init?: RequestInit) => {
+    fetched.push(input);
+    return sb.fetch(input, init);
+  };
+  const tokens = await signIn(BASE, sb.control, { username: 'BBUser10051', fetch: fetchImpl, ...login });
+  const source = sandboxTokenSource(BASE, tokens, fetchImpl);
+  const waits: number[] = [];
+  const http = createFhirHttp({
+    config: testClientConfig(BASE, config),
+    tokens: source,
+    fetch: fetchImpl,
+    sleep: async (ms) => void waits.push(ms),
+  });
+  await sb.control.clearRequests();
+  fetched.length = 0;
+  return { http, waits, source, tokens, fetched };
+}
+
+const bundleTotal = (body: unknown) => (body as { total?: number }).total;
+
+describe('retries (RELIABILITY 27, 28, 29)', () => {
+  it('503, 503, 200: three requests, waits of backoffFactor * 2^(i-1)', async () => {
+    const { http, waits } = await signedIn();
+    await sb.control.script('eob', [{ status: 503, times: 2 }]);
+    expect(bundleTotal(await http.getJson(EOB))).toBe(51);
+    expect(await sb.control.count('eob')).toBe(3);
+    expect(waits).toEqual([125, 250]);
+  });
+
+  it('500 on every attempt: 1 + total requests, then a typed error', async () => {
+    const { http, waits } = await signedIn();
+    await sb.control.script('eob', [{ status: 500, times: 10 }]);
+    const error = await http.getJson(EOB).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BlueButtonHttpError);
+    expect(error).toMatchObject({ status: 500, attempts: 4 });
+    expect(await sb.control.count('eob')).toBe(4);
+    expect(waits).toEqual([125, 250, 500]);
+  });
+
+  it('respects statusForcelist', async () => {
+    const { http } = await signedIn({ retry: { total: 2, backoffFactor: 1, statusForcelist: [503] } });
+    await sb.control.script('eob', [{ status: 500 }]);
+    await expect(http.getJson(EOB)).rejects.toMatchObject({ status: 500, attempts: 1 });
+    await sb.control.script('eob', [{ status: 503 }]);
+    expect(bundleTotal(await http.getJson(EOB))).toBe(51);
+    expect(await sb.control.count('eob')).toBe(3);
+  });
+
+  it('does not retry 400, 403 or 404, and names each', async () => {
+    const { http, waits } = await signedIn({}, { shareDemographics: false });
+    const typeError = http.getJson(`${EOB}&type=bogus`);
+    await expect(typeError).rejects.toMatchObject({ status: 400, detailCode: 'invalid_parameter' });
+    const patient = http.getJson(`${BASE}/v2/fhir/Patient/`);
+    await expect(patient).rejects.toMatchObject({ status: 403, detailCode: 'permission_denied' });
+    const unknown = `${BASE}/v2/fhir/ExplanationOfBenefit/carrier--1`;
+    await expect(http.getJson(unknown)).rejects.toMatchObject({ status: 404, detailCode: 'not_found' });
+    await sb.control.script('coverage', [
+      { status: 403, json: { detail: 'This application, X, is temporarily inactive.' } },
+    ]);
+    const coverage = http.getJson(`${BASE}/v2/fhir/Coverage/`);
+    await expect(coverage).rejects.toMatchObject({ status: 403, detailCode: 'app_inactive', attempts: 1 });
+    expect(await sb.control.counts()).toMatchObject({ eob: 2, patient: 1, coverage: 1 });
+    expect(waits).toEqual([]);
+  });
+});
+
+describe('429 and Retry-After (RELIABILITY 30)', () => {
+  const throttled = { detail: 'Request was throttled. Expected available in 1 seconds.' };
+
+  it('waits the Retry-After seconds, then succeeds', async () => {
+    const { http, waits } = await signedIn();
+    await sb.control.script('eob', [{ status: 429, retryAfter: 1, json: throttled }]);
+    expect(bundleTotal(await http.getJson(EOB))).toBe(51);
+    expect(await sb.control.count('eob')).toBe(2);
+    expect(waits).toEqual([1000]);
+  });
+
+  it('fails fast with the wait when Retry-After is beyond the budget', async () => {
+    const { http, waits } = await signedIn();
+    await sb.control.script('eob', [{ status: 429, retryAfter: 120, json: throttled }]);
+    const error = await http.getJson(EOB).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 429, detailCode: 'throttled', retryAfterMs: 120_000 });
+    expect(await sb.control.count('eob')).toBe(1);
+    expect(waits).toEqual([]);
+  });
+
+  it('reads an HTTP-date Retry-After on 503', async () => {
+    const { http, waits } = await signedIn();
+    const far = new Date(Date.now() + 3_600_000).toUTCString();
+    await sb.control.script('eob', [{ status: 503, retryAfter: far }]);
+    await expect(http.getJson(EOB)).rejects.toMatchObject({ status: 503, attempts: 1 });
+    expect(waits).toEqual([]);
+  });
+});
+
+describe('401: one refresh-and-replay', () => {
+  it('replaces an expired token once and replays the request', async () => {
+    const { http, source } = await signedIn();
+    await sb.control.advanceClock(3601);
+    expect(bundleTotal(await http.getJson(EOB))).toBe(51);
+    expect(source.refreshes).toBe(1);
+    expect(await sb.control.counts()).toMatchObject({ eob: 2, token: 1 });
+    const [rejected, replayed] = await sb.control.requests('eob');
+    expect(rejected?.status).toBe(401);
+    expect(replayed?.status).toBe(200);
+    expect(replayed?.headers.authorization).not.toBe(rejected?.headers.authorization);
+  });
+
+  it('gives the typed unauthorized error when the replay is refused too', async () => {
+    const { http, source } = await signedIn();
+    const denied = { status: 401, json: { detail: 'Authentication credentials were not provided.' } };
+    await sb.control.script('eob', [{ ...denied, times: 2 }]);
+    const error = await http.getJson(EOB).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BlueButtonUnauthorizedError);
+    expect(error).toMatchObject({ detailCode: 'not_authenticated' });
+    expect(source.refreshes).toBe(1);
+    expect(await sb.control.counts()).toMatchObject({ eob: 2, token: 1 });
+  });
+
+  it('does not spend a refresh on a deactivated app', async () => {
+    const { http, source, tokens } = await signedIn();
+    await sb.control.updateApp('dashboardLocalSandboxClient0000000000000', { active: false });
+    await expect(http.getJson(EOB)).rejects.toMatchObject({
+      code: 'unauthorized',
+      detailCode: 'app_inactive',
+    });
+    expect(source.refreshes).toBe(0);
+    expect(await sb.control.count('eob')).toBe(1);
+    expect(tokens.access_token).toBeTruthy();
+  });
+});
+
+describe('the one door', () => {
+  it('sends the bearer token, asks for gzip and FHIR JSON', async () => {
+    const { http, tokens } = await signedIn();
+    await http.getJson(EOB);
+    const [logged] = await sb.control.requests('eob');
+    expect(logged?.method).toBe('GET');
+    expect(logged?.headers).toMatchObject({
+      authorization: `Bearer ${tokens.access_token}`,
+      'accept-encoding': 'gzip',
+      accept: 'application/fhir+json',
+    });
+  });
+
+  it('never requests a URL off the configured origin (RELIABILITY 34)', async () => {
+    const { http, fetched } = await signedIn();
+    for (const url of [
+      'https://evil.example/v2/fhir/ExplanationOfBenefit/',
+      'http://localhost:8001/v2/fhir/ExplanationOfBenefit/',
+      'http://user:pass@localhost:8000/v2/fhir/ExplanationOfBenefit/',
+      '/v2/fhir/ExplanationOfBenefit/',
+    ]) {
+      await expect(http.getJson(url)).rejects.toBeInstanceOf(OffOriginLinkError);
+    }
+    expect(fetched).toEqual([]);
+  });
+});
+
+describe('abort', () => {
+  it('stops before the first request when already aborted', async () => {
+    const { http, fetched } = await signedIn();
+    await expect(http.getJson(EOB, AbortSignal.abort())).rejects.toBeInstanceOf(BlueButtonAbortedError);
+    expect(fetched).toEqual([]);
+  });
+
+  it('stops a stalled request and any retry', async () => {
+    const { http } = await signedIn();
+    await sb.control.script('eob', [{ delayMs: 30_000 }]);
+    const controller = new AbortController();
+    const pending = http.getJson(EOB, controller.signal);
+    while ((await sb.control.count('eob')) === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    controller.abort();
+    await expect(pending).rejects.toBeInstanceOf(BlueButtonAbortedError);
+    expect(await sb.control.count('eob')).toBe(1);
+  });
+
+  it('stops during the backoff wait', async () => {
+    const { tokens } = await signedIn();
+    const controller = new AbortController();
+    const http = createFhirHttp({
+      config: testClientConfig(BASE),
+      tokens: sandboxTokenSource(BASE, tokens, (i, init) => sb.fetch(i, init)),
+      fetch: (i, init) => sb.fetch(i, init),
+      sleep: (ms, signal) => {
+        controller.abort();
+        return realSleep(ms, signal);
+      },
+    });
+    await sb.control.script('eob', [{ status: 503, times: 5 }]);
+    await expect(http.getJson(EOB, controller.signal)).rejects.toBeInstanceOf(BlueButtonAbortedError);
+    expect(await sb.control.count('eob')).toBe(1);
+  });
+});

@@ -1,0 +1,132 @@
+import 'server-only';
+import { blueButtonEndpoints } from './endpoints';
+import type { AppConfig } from '@/lib/config';
+import { sleep as realSleep, throwIfAborted, type Sleep } from './abort';
+import { attemptGet, type AttemptOutcome, type FetchLike } from './attempt';
+import { UNREFRESHABLE_401_CODES } from './error-body';
+import {
+  BlueButtonHttpError,
+  BlueButtonNetworkError,
+  BlueButtonTimeoutError,
+  BlueButtonUnauthorizedError,
+  MalformedResponseError,
+  OffOriginLinkError,
+} from './errors';
+import { createStatsRecorder, type StatsRecorder } from './request-stats';
+import { decideAfterStatus, RETRY_AFTER_CAP_MS, waitAfterTransportFault } from './retry-policy';
+import type { TokenSource } from './token-source';
+
+/**
+ * The one door for Blue Button FHIR GETs (STYLE.md principles 2 and 8): only URLs on the configured origin,
+ * `Authorization: Bearer` from the {@link TokenSource}, a timeout per attempt, bounded retries with the SDK's
+ * backoff and `Retry-After`, and on 401 exactly one token replacement and replay (RFC 6750 §3.1,
+ * https://www.rfc-editor.org/rfc/rfc6750#section-3.1). GET only: FHIR reads are safe to repeat
+ * (RFC 9110 §9.2.2, https://www.rfc-editor.org/rfc/rfc9110#section-9.2.2).
+ */
+
+/** The configuration the HTTP layer reads. */
+export type FhirHttpConfig = Pick<AppConfig, 'baseUrl' | 'version' | 'retry' | 'timeoutMs'>;
+
+/** Options of {@link createFhirHttp}. */
+export interface FhirHttpOptions {
+  config: FhirHttpConfig;
+  tokens: TokenSource;
+  fetch?: FetchLike;
+  sleep?: Sleep;
+  /** The longest `Retry-After` honoured, in ms (default {@link RETRY_AFTER_CAP_MS}). */
+  retryAfterCapMs?: number;
+}
+
+/** Sends GETs to Blue Button and returns parsed JSON bodies. */
+export interface FhirHttp {
+  /** The only origin requests go to. */
+  readonly origin: string;
+  /** GETs `url` (on {@link FhirHttp.origin}, else {@link OffOriginLinkError}) and returns the parsed 2xx body. */
+  getJson(url: string, signal?: AbortSignal, stats?: StatsRecorder): Promise<unknown>;
+}
+
+/** Throws {@link OffOriginLinkError} unless `url` is an absolute URL on `origin` without credentials. */
+export function assertOnOrigin(url: string, origin: string): void {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new OffOriginLinkError();
+  }
+  if (parsed.origin !== origin || parsed.username !== '' || parsed.password !== '')
+    throw new OffOriginLinkError();
+}
+
+function faultError(outcome: Extract<AttemptOutcome, { kind: 'fault' }>, attempts: number): Error {
+  if (outcome.fault === 'timeout') return new BlueButtonTimeoutError(attempts);
+  if (outcome.fault === 'truncated') return new MalformedResponseError('truncated');
+  const cause = (outcome.cause as { cause?: { code?: unknown } } | undefined)?.cause?.code;
+  return new BlueButtonNetworkError(attempts, typeof cause === 'string' ? cause : null);
+}
+
+/**
+ * Creates the HTTP layer for one configuration and token source. Retry knobs as CMS's SDKs
+ * (https://github.com/CMSgov/cms-bb2-node-sdk), 401 handling per RFC 6750 §3.1.
+ */
+export function createFhirHttp(options: FhirHttpOptions): FhirHttp {
+  const { config, tokens } = options;
+  const origin = blueButtonEndpoints(config).origin;
+  const doFetch: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
+  const sleep = options.sleep ?? realSleep;
+  const capMs = options.retryAfterCapMs ?? RETRY_AFTER_CAP_MS;
+  const replacements = new Map<string, Promise<string>>();
+
+  /** One replacement per rejected token, shared by the requests that were all refused with it. */
+  function replace(rejected: string, signal: AbortSignal | undefined): Promise<string> {
+    let replacement = replacements.get(rejected);
+    if (!replacement) {
+      replacement = tokens.replaceAfterUnauthorized(rejected, signal);
+      replacements.set(rejected, replacement);
+    }
+    return replacement;
+  }
+
+  async function getJson(url: string, signal?: AbortSignal, stats: StatsRecorder = createStatsRecorder()) {
+    assertOnOrigin(url, origin);
+    let attempts = 0;
+    let retry = 0;
+    let replayWith: string | undefined;
+    let replayed = false;
+    for (;;) {
+      throwIfAborted(signal);
+      const token = replayWith ?? (await tokens.getAccessToken(signal));
+      replayWith = undefined;
+      attempts += 1;
+      const depth = stats.start();
+      const outcome = await attemptGet(doFetch, url, token, config.timeoutMs, signal).finally(() =>
+        stats.end(depth),
+      );
+      if (outcome.kind === 'ok') return outcome.body;
+      let waitMs: number | undefined;
+      if (outcome.kind === 'status') {
+        if (outcome.status === 401) {
+          if (replayed || (outcome.code !== null && UNREFRESHABLE_401_CODES.has(outcome.code))) {
+            throw new BlueButtonUnauthorizedError(outcome.code);
+          }
+          replayed = true;
+          stats.replay();
+          replayWith = await replace(token, signal);
+          continue;
+        }
+        const decision = decideAfterStatus(outcome.status, retry, config.retry, outcome.retryAfterMs, capMs);
+        if (!decision.retry) {
+          throw new BlueButtonHttpError(outcome.status, outcome.code, attempts, decision.retryAfterMs);
+        }
+        waitMs = decision.waitMs;
+      } else {
+        waitMs = waitAfterTransportFault(retry, config.retry);
+        if (waitMs === undefined) throw faultError(outcome, attempts);
+      }
+      retry += 1;
+      stats.retry();
+      await sleep(waitMs, signal);
+    }
+  }
+
+  return { origin, getJson };
+}

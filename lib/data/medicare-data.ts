@@ -1,0 +1,69 @@
+import 'server-only';
+import { cache } from 'react';
+import { z } from 'zod';
+import { sessionDataKey } from '@/lib/auth/server-session';
+import { getSession } from '@/lib/auth/session';
+import { createBlueButtonClient } from '@/lib/bluebutton/client';
+import type { Demographics } from '@/lib/bluebutton/client';
+import type { NormalizedData } from '@/lib/claims/normalized-data';
+import { getConfig } from '@/lib/config';
+import { getSecureStore } from '@/lib/store';
+import { DataError, toDataError } from './errors';
+import { sessionTokenSource } from './session-tokens';
+
+/** A signed-in beneficiary's Medicare data, normalized, and when it was fetched from Blue Button. */
+export interface MedicareData {
+  data: NormalizedData;
+  demographics: Demographics;
+  /** Epoch ms. */
+  fetchedAt: number;
+}
+
+// The cache entry is encrypted and authenticated under this session's key, so it is our own data: its shape
+// is trusted rather than re-validated claim by claim.
+const cachedSchema = z.object({
+  data: z.custom<NormalizedData>(
+    (v) => typeof v === 'object' && v !== null && Array.isArray((v as NormalizedData).claims),
+  ),
+  demographics: z.enum(['shared', 'declined']),
+  fetchedAt: z.number(),
+});
+
+/** The active session's id, or a {@link DataError} saying why there is none. */
+export async function requireActiveSid(): Promise<string> {
+  const session = await getSession();
+  if (session.status === 'anonymous') throw new DataError('not_signed_in', 'Please sign in with Medicare.');
+  if (session.status === 'ended') {
+    throw new DataError('reconnect_required', 'Please connect to Medicare again.', session.reason);
+  }
+  return session.sid;
+}
+
+/**
+ * Loads the beneficiary's Patient, Coverage and every EOB page (the session is checked first), from the
+ * session's encrypted cache unless `fresh`. Failures become {@link DataError}s.
+ */
+export async function loadMedicareData(
+  options: { fresh?: boolean; signal?: AbortSignal } = {},
+): Promise<MedicareData> {
+  const sid = await requireActiveSid();
+  const store = getSecureStore();
+  const key = sessionDataKey(sid, 'claims');
+  try {
+    if (!options.fresh) {
+      const cached = await store.getJson(key, cachedSchema);
+      if (cached) return cached;
+    }
+    const client = createBlueButtonClient({ tokens: sessionTokenSource(sid) });
+    const { data, demographics } = await client.getAll(options.signal);
+    const result: MedicareData = { data, demographics, fetchedAt: Date.now() };
+    const ttl = getConfig().dataCacheTtlSeconds;
+    if (ttl > 0) await store.setJson(key, result, ttl);
+    return result;
+  } catch (error) {
+    throw toDataError(error) ?? error;
+  }
+}
+
+/** {@link loadMedicareData} from the cache, once per server render. */
+export const getMedicareData = cache(() => loadMedicareData());
