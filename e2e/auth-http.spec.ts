@@ -106,7 +106,7 @@ test('a code minted for another sign-in is refused by Medicare (PKCE): one token
   );
   victimCallback.searchParams.set('code', attackerCallback.searchParams.get('code')!);
   expect(errorReason(await victim.fetch(`${victimCallback.pathname}${victimCallback.search}`))).toBe(
-    'pkce_mismatch',
+    'callback_replay',
   );
   expect(await control.count('token')).toBe(1);
   expect(victim.hasSession()).toBe(false);

@@ -56,6 +56,8 @@ export async function loadMedicareData(
     }
     const client = createBlueButtonClient({ tokens: sessionTokenSource(sid) });
     const { data, demographics } = await client.getAll(options.signal);
+    // Counts only: what could not be read may be PHI.
+    if (data.unreadable > 0) console.warn(`[data] ${data.unreadable} Medicare resource(s) could not be read`);
     const result: MedicareData = { data, demographics, fetchedAt: Date.now() };
     const ttl = getConfig().dataCacheTtlSeconds;
     if (ttl > 0) await store.setJson(key, result, ttl);

@@ -89,7 +89,7 @@ async function send(req: IncomingMessage, res: ServerResponse, response: Respons
   }
   const headers = new Headers(response.headers);
   const raw = new Uint8Array(await response.arrayBuffer());
-  const body = gzipResponseBody(req.headers['accept-encoding'] ?? null, headers, raw);
+  const body = await gzipResponseBody(req.headers['accept-encoding'] ?? null, headers, raw);
   headers.set('content-length', String(body.length));
   const out: Record<string, string> = {};
   headers.forEach((value, name) => {
