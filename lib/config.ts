@@ -209,7 +209,7 @@ export function parseConfig(env: Env, cwd = process.cwd()): AppConfig {
       : (BLUE_BUTTON_HOSTS[environment as keyof typeof BLUE_BUTTON_HOSTS] ?? ''),
     timeoutMs: env.BB_TIMEOUT_MS ?? 10_000,
     tokenTimeoutMs: env.BB_TOKEN_TIMEOUT_MS ?? 10_000,
-    pageConcurrency: env.BB_PAGE_CONCURRENCY ?? 32,
+    pageConcurrency: env.BB_PAGE_CONCURRENCY ?? 48,
     maxPages: env.BB_MAX_PAGES ?? 400,
     authSecret: env.NEXTAUTH_SECRET ?? env.AUTH_SECRET ?? (production ? '' : DEV_AUTH_SECRET),
     appUrl: env.NEXTAUTH_URL || undefined,

@@ -28,6 +28,46 @@ export function requestHeaders(accessToken: string): Record<string, string> {
   };
 }
 
+/** Callbacks while one answer arrives. */
+export interface AttemptHooks {
+  /** The status line and headers arrived (one network latency has passed). */
+  onHeaders?(): void;
+  /** The first few KB of a 2xx body, as text, before the rest has arrived; called at most once. */
+  onPrefix?(prefix: string): void;
+  /** Runs the parse of a 2xx body; lets the caller parse one body at a time however many arrive at once. */
+  parse?: <T>(work: () => T) => Promise<T>;
+}
+
+const PREFIX_CHARS = 2048;
+
+/** The body as text; with `onPrefix`, read as a stream so that its beginning can be used early. */
+async function readText(
+  response: Response,
+  onPrefix: ((prefix: string) => void) | undefined,
+): Promise<string> {
+  if (!onPrefix || !response.body) return response.text();
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let seen = 0;
+  let told = false;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    const chunk = decoder.decode(value, { stream: true });
+    parts.push(chunk);
+    seen += chunk.length;
+    if (!told && seen >= PREFIX_CHARS) {
+      told = true;
+      onPrefix(parts.join(''));
+    }
+  }
+  parts.push(decoder.decode());
+  const text = parts.join('');
+  if (!told) onPrefix(text);
+  return text;
+}
+
 /**
  * Sends one GET and reads the whole body within `timeoutMs`. Throws {@link BlueButtonAbortedError} when
  * `signal` fires and {@link MalformedResponseError} for a complete 2xx body that is not JSON.
@@ -38,6 +78,7 @@ export async function attemptGet(
   accessToken: string,
   timeoutMs: number,
   signal: AbortSignal | undefined,
+  hooks: AttemptHooks = {},
 ): Promise<AttemptOutcome> {
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), timeoutMs);
@@ -53,12 +94,15 @@ export async function attemptGet(
     };
     const response = await untilAborted(fetchImpl(url, init), combined);
     phase = 'body';
-    const text = await untilAborted(response.text(), combined);
+    hooks.onHeaders?.();
+    const ok = response.status >= 200 && response.status <= 299;
+    const text = await untilAborted(readText(response, ok ? hooks.onPrefix : undefined), combined);
     if (response.status < 200 || response.status > 299) {
       const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
       return { kind: 'status', status: response.status, code: errorCodeOfText(text), retryAfterMs };
     }
-    return { kind: 'ok', body: parseJson(text) };
+    const parse = hooks.parse ?? (async <T>(work: () => T) => work());
+    return { kind: 'ok', body: await parse(() => parseJson(text)) };
   } catch (error) {
     if (signal?.aborted) throw new BlueButtonAbortedError();
     if (error instanceof BlueButtonError) throw error;

@@ -44,3 +44,16 @@ export function readBundlePage(body: unknown): BundlePage {
     self: linkUrl(links, 'self'),
   };
 }
+
+/**
+ * `Bundle.total` read from the first characters of a search page, before the page has arrived: Blue Button
+ * writes `resourceType`, `id`, `meta`, `type` and `total` ahead of `link` and `entry`. Undefined when the
+ * prefix is not such a Bundle head; the parsed page is always checked against it.
+ */
+export function peekTotal(prefix: string): number | undefined {
+  const entry = prefix.indexOf('"entry"');
+  const head = entry >= 0 ? prefix.slice(0, entry) : prefix;
+  if (!/^\s*\{\s*"resourceType"\s*:\s*"Bundle"/.test(head)) return undefined;
+  const match = /"total"\s*:\s*(\d{1,7})\s*[,}]/.exec(head);
+  return match ? Number(match[1]) : undefined;
+}

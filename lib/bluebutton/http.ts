@@ -12,6 +12,7 @@ import {
   MalformedResponseError,
   OffOriginLinkError,
 } from './errors';
+import { createLimiter } from './limiter';
 import { createStatsRecorder, type StatsRecorder } from './request-stats';
 import { decideAfterStatus, RETRY_AFTER_CAP_MS, waitAfterTransportFault } from './retry-policy';
 import type { TokenSource } from './token-source';
@@ -42,7 +43,12 @@ export interface FhirHttp {
   /** The only origin requests go to. */
   readonly origin: string;
   /** GETs `url` (on {@link FhirHttp.origin}, else {@link OffOriginLinkError}) and returns the parsed 2xx body. */
-  getJson(url: string, signal?: AbortSignal, stats?: StatsRecorder): Promise<unknown>;
+  getJson(
+    url: string,
+    signal?: AbortSignal,
+    stats?: StatsRecorder,
+    onPrefix?: (prefix: string) => void,
+  ): Promise<unknown>;
 }
 
 /** Throws {@link OffOriginLinkError} unless `url` is an absolute URL on `origin` without credentials. */
@@ -75,6 +81,10 @@ export function createFhirHttp(options: FhirHttpOptions): FhirHttp {
   const sleep = options.sleep ?? realSleep;
   const capMs = options.retryAfterCapMs ?? RETRY_AFTER_CAP_MS;
   const replacements = new Map<string, Promise<string>>();
+  // One JSON.parse at a time: pages that arrive together are parsed and handed on one by one, so the
+  // heap holds one parsed page instead of dozens (less garbage-collection work for the same pages).
+  const parseOne = createLimiter(1);
+  const parse = <T>(work: () => T) => parseOne(async () => work());
 
   /** One replacement per rejected token, shared by the requests that were all refused with it. */
   function replace(rejected: string, signal: AbortSignal | undefined): Promise<string> {
@@ -86,7 +96,12 @@ export function createFhirHttp(options: FhirHttpOptions): FhirHttp {
     return replacement;
   }
 
-  async function getJson(url: string, signal?: AbortSignal, stats: StatsRecorder = createStatsRecorder()) {
+  async function getJson(
+    url: string,
+    signal?: AbortSignal,
+    stats: StatsRecorder = createStatsRecorder(),
+    onPrefix?: (prefix: string) => void,
+  ) {
     assertOnOrigin(url, origin);
     let attempts = 0;
     let retry = 0;
@@ -98,9 +113,9 @@ export function createFhirHttp(options: FhirHttpOptions): FhirHttp {
       replayWith = undefined;
       attempts += 1;
       const depth = stats.start();
-      const outcome = await attemptGet(doFetch, url, token, config.timeoutMs, signal).finally(() =>
-        stats.end(depth),
-      );
+      const ended = () => stats.end(depth);
+      const hooks = { onHeaders: ended, onPrefix, parse };
+      const outcome = await attemptGet(doFetch, url, token, config.timeoutMs, signal, hooks).finally(ended);
       if (outcome.kind === 'ok') return outcome.body;
       let waitMs: number | undefined;
       if (outcome.kind === 'status') {

@@ -198,3 +198,47 @@ describe('abort', () => {
     expect(sent).toBeLessThan(10);
   });
 });
+
+describe('the first page plans the rest as soon as its total arrives', () => {
+  it('asks for the remaining carrier pages while the first carrier page is still arriving', async () => {
+    const { fetched } = await signedIn(10_500);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const firstCarrier = `${EOB_SEARCH}?type=carrier&_count=50`;
+    let requestedBeforeRelease: string[] = [];
+    // The first carrier page sends its head, then holds the rest until another carrier page is asked for
+    // (or, if none ever is, until a fallback so the test fails instead of hanging).
+    const fetchImpl = async (input: string, init?: RequestInit) => {
+      fetched.push(input);
+      if (input.includes('startIndex') && input.includes('type=carrier')) release();
+      const response = await sb.fetch(input, init);
+      if (input !== firstCarrier) return response;
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      const body = new ReadableStream<Uint8Array>({
+        async start(controller) {
+          controller.enqueue(bytes.subarray(0, 4096));
+          await Promise.race([held, new Promise((resolve) => setTimeout(resolve, 2000))]);
+          requestedBeforeRelease = fetched.filter(
+            (u) => u.includes('type=carrier') && u.includes('startIndex'),
+          );
+          controller.enqueue(bytes.subarray(4096));
+          controller.close();
+        },
+      });
+      return new Response(body, { status: response.status, headers: response.headers });
+    };
+    const tokens = await signIn(BASE, sb.control, {
+      username: 'BBUser10500',
+      fetch: (i, n) => sb.fetch(i, n),
+    });
+    const client = createBlueButtonClient({
+      config: testClientConfig(BASE),
+      tokens: sandboxTokenSource(BASE, tokens, (i, n) => sb.fetch(i, n)),
+      fetch: fetchImpl,
+      sleep: async () => {},
+    });
+    const { data } = await client.getClaims();
+    expect(requestedBeforeRelease.length).toBeGreaterThan(0);
+    expect(data.claims.map((c) => c.id).sort()).toEqual(sandboxClaimIds(10_500));
+  });
+});

@@ -1,6 +1,6 @@
 import 'server-only';
 import { allOrAbort, throwIfAborted } from './abort';
-import { readBundlePage, type BundlePage } from './bundle-page';
+import { peekTotal, readBundlePage, type BundlePage } from './bundle-page';
 import { OffOriginLinkError, TooManyPagesError } from './errors';
 import { assertOnOrigin, type FhirHttp } from './http';
 import type { Limiter } from './limiter';
@@ -83,8 +83,12 @@ export function createPager(options: PagerOptions): Pager {
     signal?: AbortSignal,
   ) {
     /** Reads one page; `consume()` hands it to `onPage`, so the caller can plan more requests first. */
-    async function read(url: string, scope: AbortSignal): Promise<BundlePage & { consume(): void }> {
-      const bundle = readBundlePage(await limit(() => http.getJson(url, scope, stats), scope));
+    async function read(
+      url: string,
+      scope: AbortSignal,
+      onPrefix?: (prefix: string) => void,
+    ): Promise<BundlePage & { consume(): void }> {
+      const bundle = readBundlePage(await limit(() => http.getJson(url, scope, stats, onPrefix), scope));
       throwIfAborted(scope);
       stats.page();
       return { ...bundle, consume: () => onPage(bundle.raw) };
@@ -114,17 +118,37 @@ export function createPager(options: PagerOptions): Pager {
     async function run(search: SearchSpec, scope: AbortSignal) {
       reserve(1);
       const firstUrl = searchUrl(fhirBase, search, pageSize, 0);
-      const first = await read(firstUrl, scope);
+      const requested = new Set<number>();
+      const rest: Promise<unknown>[] = [];
+      /** Requests every page of `total` not asked for yet; `fits` skips instead of throwing when over the cap. */
+      const requestPages = (total: number, step: number, fits = false) => {
+        const starts: number[] = [];
+        for (let start = step; start < total; start += step) if (!requested.has(start)) starts.push(start);
+        if (fits && reserved + starts.length > maxPages) return;
+        reserve(starts.length);
+        for (const start of starts) {
+          requested.add(start);
+          const pending = page(searchUrl(fhirBase, search, step, start), scope);
+          pending.catch(() => {}); // awaited below; the first failure aborts the scope
+          rest.push(pending);
+        }
+      };
+      // The remaining pages go out as soon as the first page's `total` has arrived, while the rest of it is
+      // still arriving and being parsed.
+      let peeked = false;
+      const first = await read(firstUrl, scope, (prefix) => {
+        const total = peeked || scope.aborted ? undefined : peekTotal(prefix);
+        if (total === undefined) return;
+        peeked = true;
+        requestPages(total, pageSize, true);
+      });
       if (first.total === undefined) {
         first.consume();
-        return followNext(first, firstUrl, scope);
+        await Promise.all([followNext(first, firstUrl, scope), ...rest]);
+        return;
       }
       const shortPage = first.entries > 0 && first.entries < pageSize && first.total > first.entries;
-      const step = shortPage ? first.entries : pageSize;
-      const pages = Math.ceil(first.total / step);
-      reserve(Math.max(0, pages - 1));
-      const starts = Array.from({ length: Math.max(0, pages - 1) }, (_, i) => (i + 1) * step);
-      const rest = starts.map((start) => page(searchUrl(fhirBase, search, step, start), scope));
+      requestPages(first.total, shortPage ? first.entries : pageSize);
       const consumed = afterPendingIo().then(() => scope.aborted || first.consume());
       await Promise.all([consumed, ...rest]);
     }

@@ -5,6 +5,7 @@
  */
 import type { EobIndexEntry } from '../data/types';
 import type { RequestContext } from '../http/context';
+import { withPrecompressed } from '../http/gzip';
 import { rawJson } from '../http/responses';
 import type { ResourceType } from '../oauth/scopes';
 import { NOT_FOUND } from '../oauth/messages';
@@ -13,6 +14,7 @@ import { drfError } from './fhir-auth';
 import { BadDateError, filterEobs } from './filters';
 import { guardFhir } from './guard';
 import { pagingLinks, type BackendParams } from './links';
+import { cachedPage, cachePage, pageKey } from './page-cache';
 import { validateSearchParams, type SearchParams } from './search-params';
 import { pagingDiagnostics, upstreamBadRequest } from './upstream-errors';
 
@@ -54,6 +56,9 @@ export async function searchEndpoint(ctx: RequestContext, resource: ResourceType
   }
   const bene = (await ctx.core.beneficiaries()).get(guarded.auth.token.userNumber);
   const version = ctx.version;
+  const key = pageKey(bene.data, version, ctx.origin, resource, ctx.url.searchParams);
+  const hit = cachedPage(key, ctx.core.now());
+  if (hit) return withPrecompressed(rawJson(hit.body, 200, contentType, headers), hit.gzipped);
   // Only the requested page is serialized: a search of 9,999 claims touches 50 of them.
   let total: number;
   let pageOf: (start: number, end: number) => string[];
@@ -98,5 +103,6 @@ export async function searchEndpoint(ctx: RequestContext, resource: ResourceType
     },
   );
   const body = searchsetBundle({ lastUpdated: bene.lastUpdated, total, links, resources: page });
-  return rawJson(body, 200, contentType, headers);
+  const cached = cachePage(key, body, ctx.core.now());
+  return withPrecompressed(rawJson(body, 200, contentType, headers), cached.gzipped);
 }

@@ -26,16 +26,30 @@ function addVary(headers: Headers, value: string): void {
     headers.set('vary', `${existing}, ${value}`);
 }
 
+const precompressed = new WeakMap<Response, () => Promise<Uint8Array>>();
+
+/** Marks a response whose body's gzip is already known (a cached search page); a changed body is not marked. */
+export function withPrecompressed(response: Response, gzipped: () => Promise<Uint8Array>): Response {
+  precompressed.set(response, gzipped);
+  return response;
+}
+
+/** The known gzip of a response's body, if it was marked. */
+export function precompressedBody(response: Response): (() => Promise<Uint8Array>) | undefined {
+  return precompressed.get(response);
+}
+
 /** Returns the body to send, updating `headers` as the middleware would. */
 export async function gzipResponseBody(
   acceptEncoding: string | null,
   headers: Headers,
   body: Uint8Array,
+  known?: () => Promise<Uint8Array>,
 ): Promise<Uint8Array> {
   if (body.length < MIN_LENGTH || headers.has('content-encoding')) return body;
   addVary(headers, 'Accept-Encoding');
   if (!ACCEPTS_GZIP.test(acceptEncoding ?? '')) return body;
-  const compressed = await gzipAsync(body, { level: LEVEL });
+  const compressed = known ? await known() : await gzipAsync(body, { level: LEVEL });
   if (compressed.length >= body.length) return body;
   headers.set('content-encoding', 'gzip');
   const etag = headers.get('etag');

@@ -6,7 +6,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { connectionFaultOf, truncatedLength } from './connection-fault';
-import { gzipResponseBody } from './gzip';
+import { gzipResponseBody, precompressedBody } from './gzip';
 
 /** The core's request handler. */
 export type NodeHandler = (request: Request, meta: { remoteAddress?: string }) => Promise<Response>;
@@ -89,7 +89,12 @@ async function send(req: IncomingMessage, res: ServerResponse, response: Respons
   }
   const headers = new Headers(response.headers);
   const raw = new Uint8Array(await response.arrayBuffer());
-  const body = await gzipResponseBody(req.headers['accept-encoding'] ?? null, headers, raw);
+  const body = await gzipResponseBody(
+    req.headers['accept-encoding'] ?? null,
+    headers,
+    raw,
+    precompressedBody(response),
+  );
   headers.set('content-length', String(body.length));
   const out: Record<string, string> = {};
   headers.forEach((value, name) => {
