@@ -95,3 +95,34 @@ test('the dashboard and the error page have no detectable accessibility violatio
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });
+
+test('the dashboard shows the claims totals and refreshes them on request', async ({ page }) => {
+  await signInWithMedicare(page, { user: 'BBUser10042' });
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText('42 claims');
+  const before = await control.count('eob');
+  await page.getByRole('button', { name: 'Refresh data' }).click();
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText('42 claims');
+  expect(await control.count('eob')).toBeGreaterThan(before);
+});
+
+test('a beneficiary without claims sees a plain empty state', async ({ page }) => {
+  await signInWithMedicare(page, { user: 'BBUser10000' });
+  await expect(page.getByText('No claims found yet.')).toBeVisible();
+});
+
+test('when Medicare keeps failing, the dashboard says so and offers to try again, without an error page', async ({
+  page,
+}) => {
+  await control.script('eob', {
+    status: 503,
+    body: 'Service Unavailable',
+    contentType: 'text/plain',
+    times: 100,
+  });
+  await signInWithMedicare(page, { user: 'BBUser10006' });
+  await expect(page).toHaveURL(`${appUrl}/dashboard`);
+  await expect(page.getByText('Medicare data is temporarily unavailable.')).toBeVisible();
+  await control.clearScripts();
+  await page.getByRole('link', { name: 'Try again' }).click();
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText('6 claims');
+});
