@@ -4,6 +4,12 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { getConfig } = await import('./lib/config');
-  getConfig();
+  const { ConfigError, getConfig } = await import('./lib/config');
+  try {
+    getConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
 }
