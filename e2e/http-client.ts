@@ -7,6 +7,9 @@ import { appUrl, control } from './support';
 export class AppClient {
   readonly cookies = new Map<string, string>();
 
+  /** `base`: the app instance to talk to (cookies are per host, so instances on other ports share them). */
+  constructor(readonly base: string = appUrl) {}
+
   cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
@@ -28,7 +31,7 @@ export class AppClient {
   async fetch(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     if (this.cookies.size) headers.set('cookie', this.cookieHeader());
-    const response = await fetch(new URL(path, appUrl), { ...init, headers, redirect: 'manual' });
+    const response = await fetch(new URL(path, this.base), { ...init, headers, redirect: 'manual' });
     this.keep(response);
     return response;
   }

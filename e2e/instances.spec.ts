@@ -1,0 +1,86 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { expect, test } from '@playwright/test';
+import { startRedisServer, type TestRedisServer } from '../lib/store/redis-test-server';
+import { AppClient } from './http-client';
+import { control, localApp, sandboxUrl } from './support';
+
+// Two app instances sharing one real redis-server, as on Vercel (RELIABILITY-TESTS 18): a session started on
+// one is served by the other, and concurrent requests on both refresh the tokens exactly once.
+
+const PORTS = [3191, 3192] as const;
+const ORIGIN = `http://localhost:${PORTS[0]}`;
+let redis: TestRedisServer;
+const servers: ChildProcess[] = [];
+
+async function startApp(port: number): Promise<void> {
+  const child = spawn(
+    process.execPath,
+    ['--max-semi-space-size=64', 'node_modules/next/dist/bin/next', 'start', '-p', String(port)],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        NEXT_TELEMETRY_DISABLED: '1',
+        BB_ENVIRONMENT: 'LOCAL',
+        BB_BASE_URL: sandboxUrl,
+        NEXTAUTH_URL: ORIGIN,
+        NEXTAUTH_SECRET: 'two-instances-share-this-secret-0123456789',
+        REDIS_URL: redis.url,
+      },
+      stdio: 'ignore',
+    },
+  );
+  servers.push(child);
+  for (let i = 0; i < 100; i += 1) {
+    try {
+      if ((await fetch(`http://localhost:${port}/`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`the app on port ${port} did not start`);
+}
+
+test.beforeAll(async () => {
+  redis = await startRedisServer();
+  await Promise.all(PORTS.map(startApp));
+});
+
+test.afterAll(async () => {
+  for (const child of servers) child.kill();
+  await redis?.close();
+  await control.reset(); // the registered redirect URIs back to the defaults, for the other specs
+});
+
+test.beforeEach(async () => {
+  await control.reset();
+  await control.updateApp(localApp.clientId, {
+    redirectUris: [`${ORIGIN}/api/auth/callback/bluebutton`],
+  });
+});
+
+test('a session started on one instance is served by the other', async () => {
+  const a = new AppClient(`http://localhost:${PORTS[0]}`);
+  await a.signIn({ user: 'BBUser10012' });
+  const b = new AppClient(`http://localhost:${PORTS[1]}`);
+  for (const [name, value] of a.cookies) b.cookies.set(name, value);
+  const response = await b.fetch('/api/summary');
+  expect(response.status).toBe(200);
+  expect(((await response.json()) as { claims: { count: number } }).claims.count).toBe(12);
+});
+
+test('twenty concurrent requests across two instances refresh once, and all succeed', async () => {
+  await control.setAccessTokenLifetime(10); // refreshed at half-life, 5 s after it is issued
+  const a = new AppClient(`http://localhost:${PORTS[0]}`);
+  await a.signIn({ user: 'BBUser10013' });
+  const b = new AppClient(`http://localhost:${PORTS[1]}`);
+  for (const [name, value] of a.cookies) b.cookies.set(name, value);
+  await new Promise((resolve) => setTimeout(resolve, 5_500));
+  await control.clearRequests();
+  const responses = await Promise.all(
+    Array.from({ length: 20 }, (_, i) => (i % 2 ? b : a).fetch('/api/summary?fresh=1')),
+  );
+  expect(responses.map((r) => r.status)).toEqual(Array(20).fill(200));
+  expect(await control.count('token')).toBe(1);
+});
