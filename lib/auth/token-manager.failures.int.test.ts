@@ -1,88 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { refreshTokens } from '@/lib/bluebutton/oauth';
-import { OAuthEndpointError } from '@/lib/bluebutton/oauth-errors';
-import { parseTokenResponse, type TokenSet } from '@/lib/bluebutton/token-set';
-import { createMemoryStore } from '@/lib/store/memory';
-import { createSecureStore, type SecureStore } from '@/lib/store/secure-store';
-import { DEFAULT_APP, signIn, startSandbox, type StartedSandbox } from '@/sandbox/testing';
-import { ReconnectRequiredError } from './reasons';
-import { createTokenManager, type TokenManagerOptions } from './token-manager';
+import { DEFAULT_APP } from '@/sandbox/testing';
+import { HOUR, reasonOf, USER, setUpTokenManagerSandbox } from './token-manager.test-support';
 
 // Refresh failures of the token manager, against the sandbox over HTTP. Tokens are compared, never printed.
-const SECRET = 'token-manager-test-secret-of-32-characters-or-more';
-const USER = 'BBUser10060';
-const HOUR = 3_600_000;
-
-let s: StartedSandbox;
-let offsetMs = 0; // the clock shared by the manager and the sandbox (advanced together)
-const now = () => Date.now() + offsetMs;
-let config: { baseUrl: string; version: 2; clientId: string; clientSecret: string; tokenTimeoutMs: number };
-
-beforeAll(async () => {
-  s = await startSandbox();
-  config = {
-    baseUrl: s.url,
-    version: 2,
-    clientId: DEFAULT_APP.clientId,
-    clientSecret: DEFAULT_APP.clientSecret,
-    tokenTimeoutMs: 1_000,
-  };
-});
-afterAll(() => s?.close());
-beforeEach(async () => {
-  offsetMs = 0;
-  await s.control.reset();
-});
-
-function managerOn(store: SecureStore, options: Partial<TokenManagerOptions> = {}) {
-  return createTokenManager({
-    store,
-    refresh: (refreshToken) => refreshTokens(refreshToken, { config, now }),
-    refreshOnExpire: true,
-    now,
-    sessionTtlSeconds: 12 * 3600,
-    lockTtlMs: 5_000,
-    waitMs: 5_000,
-    ...options,
-  });
-}
-
-const memoryStore = () => createSecureStore(createMemoryStore(), SECRET);
-
-/** Signs in at the sandbox, stores the tokens for `sid` and clears the sandbox's counters. */
-async function signedIn(manager: ReturnType<typeof managerOn>, sid: string, patch: Partial<TokenSet> = {}) {
-  const raw = await signIn(s.url, s.control, { username: USER });
-  const tokens = parseTokenResponse(raw, now());
-  if (!tokens) throw new Error('sign-in gave no tokens');
-  await manager.save(sid, { ...tokens, ...patch });
-  await s.control.clearRequests();
-  return tokens;
-}
-
-/** Moves the manager's clock and the sandbox's past the access token's hour. */
-async function expireAccessTokens() {
-  offsetMs += HOUR + 1_000;
-  await s.control.advanceClock(3601);
-}
-
-async function eobStatus(accessToken: string) {
-  const r = await fetch(`${s.url}/v2/fhir/ExplanationOfBenefit`, {
-    headers: { authorization: `Bearer ${accessToken}` },
-  });
-  await r.arrayBuffer();
-  return r.status;
-}
-
-const reasonOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => 'resolved',
-    (e: unknown) =>
-      e instanceof ReconnectRequiredError
-        ? `reconnect:${e.reason}`
-        : e instanceof OAuthEndpointError
-          ? `oauth:${e.reason}`
-          : `threw ${(e as Error).name}`,
-  );
+const { s, config, clock, managerOn, memoryStore, signedIn, expireAccessTokens, eobStatus } =
+  setUpTokenManagerSandbox();
 
 describe('terminal and transient refresh failures', () => {
   it('a reused refresh token marks the record and stops further calls (RELIABILITY #20)', async () => {
@@ -161,9 +84,9 @@ describe('no refresh possible', () => {
   it('without a refresh token: token_expired at expiry, no token call (RELIABILITY #25)', async () => {
     const manager = managerOn(memoryStore());
     await signedIn(manager, 'one-hour', { refreshToken: null });
-    offsetMs += HOUR - 30_000; // inside the skew: still usable, cannot be renewed
+    clock.offsetMs += HOUR - 30_000; // inside the skew: still usable, cannot be renewed
     expect(await reasonOf(manager.getAccessToken('one-hour'))).toBe('resolved');
-    offsetMs += 31_000;
+    clock.offsetMs += 31_000;
     expect(await reasonOf(manager.getAccessToken('one-hour'))).toBe('reconnect:token_expired');
     expect(await s.control.count('token')).toBe(0);
   });
@@ -187,7 +110,7 @@ describe('no refresh possible', () => {
     expect(await manager.get('gone')).toBeNull();
     expect(await reasonOf(manager.getAccessToken('gone'))).toBe('reconnect:session_expired');
     await signedIn(manager, 'old');
-    offsetMs += 2 * HOUR;
+    clock.offsetMs += 2 * HOUR;
     expect(await manager.get('old')).toBeNull();
     expect(await reasonOf(manager.getAccessToken('old'))).toBe('reconnect:session_expired');
   });

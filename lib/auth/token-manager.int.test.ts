@@ -1,92 +1,23 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { refreshTokens } from '@/lib/bluebutton/oauth';
 import { OAuthEndpointError } from '@/lib/bluebutton/oauth-errors';
-import { parseTokenResponse, type TokenSet } from '@/lib/bluebutton/token-set';
 import { createMemoryStore } from '@/lib/store/memory';
 import { createRedisStore } from '@/lib/store/redis';
-import { startRedisServer, type TestRedisServer } from '@/lib/store/redis-test-server';
-import { createSecureStore, type SecureStore } from '@/lib/store/secure-store';
-import { DEFAULT_APP, signIn, startSandbox, type StartedSandbox } from '@/sandbox/testing';
-import { ReconnectRequiredError } from './reasons';
-import { createTokenManager, TokenRefreshUnavailableError, type TokenManagerOptions } from './token-manager';
+import { createSecureStore } from '@/lib/store/secure-store';
+import { TokenRefreshUnavailableError } from './token-manager';
+import {
+  reasonOf,
+  SECRET,
+  USER,
+  setUpRedisServer,
+  setUpTokenManagerSandbox,
+} from './token-manager.test-support';
 import { tokenRecordKey } from './token-record';
 
 // The token manager against the sandbox over HTTP and real stores. Tokens are compared, never printed.
-const SECRET = 'token-manager-test-secret-of-32-characters-or-more';
-const USER = 'BBUser10060';
-const HOUR = 3_600_000;
-
-let s: StartedSandbox;
-let redis: TestRedisServer;
-let offsetMs = 0; // the clock shared by the manager and the sandbox (advanced together)
-const now = () => Date.now() + offsetMs;
-let config: { baseUrl: string; version: 2; clientId: string; clientSecret: string; tokenTimeoutMs: number };
-
-beforeAll(async () => {
-  [s, redis] = await Promise.all([startSandbox(), startRedisServer()]);
-  config = {
-    baseUrl: s.url,
-    version: 2,
-    clientId: DEFAULT_APP.clientId,
-    clientSecret: DEFAULT_APP.clientSecret,
-    tokenTimeoutMs: 1_000,
-  };
-});
-afterAll(() => Promise.all([s?.close(), redis?.close()]));
-beforeEach(async () => {
-  offsetMs = 0;
-  await s.control.reset();
-});
-
-function managerOn(store: SecureStore, options: Partial<TokenManagerOptions> = {}) {
-  return createTokenManager({
-    store,
-    refresh: (refreshToken) => refreshTokens(refreshToken, { config, now }),
-    refreshOnExpire: true,
-    now,
-    sessionTtlSeconds: 12 * 3600,
-    lockTtlMs: 5_000,
-    waitMs: 5_000,
-    ...options,
-  });
-}
-
-const memoryStore = () => createSecureStore(createMemoryStore(), SECRET);
-
-/** Signs in at the sandbox, stores the tokens for `sid` and clears the sandbox's counters. */
-async function signedIn(manager: ReturnType<typeof managerOn>, sid: string, patch: Partial<TokenSet> = {}) {
-  const raw = await signIn(s.url, s.control, { username: USER });
-  const tokens = parseTokenResponse(raw, now());
-  if (!tokens) throw new Error('sign-in gave no tokens');
-  await manager.save(sid, { ...tokens, ...patch });
-  await s.control.clearRequests();
-  return tokens;
-}
-
-/** Moves the manager's clock and the sandbox's past the access token's hour. */
-async function expireAccessTokens() {
-  offsetMs += HOUR + 1_000;
-  await s.control.advanceClock(3601);
-}
-
-async function eobStatus(accessToken: string) {
-  const r = await fetch(`${s.url}/v2/fhir/ExplanationOfBenefit`, {
-    headers: { authorization: `Bearer ${accessToken}` },
-  });
-  await r.arrayBuffer();
-  return r.status;
-}
-
-const reasonOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => 'resolved',
-    (e: unknown) =>
-      e instanceof ReconnectRequiredError
-        ? `reconnect:${e.reason}`
-        : e instanceof OAuthEndpointError
-          ? `oauth:${e.reason}`
-          : `threw ${(e as Error).name}`,
-  );
+const { s, config, clock, managerOn, memoryStore, signedIn, expireAccessTokens, eobStatus } =
+  setUpTokenManagerSandbox();
+const redis = setUpRedisServer();
 
 describe('getAccessToken', () => {
   it('returns a fresh token without calling Blue Button', async () => {
@@ -139,7 +70,7 @@ describe('getAccessToken', () => {
     expect(await manager.getAccessToken('proactive')).toBe(first.accessToken);
     expect(await s.control.count('token')).toBe(0);
     for (let load = 1; load <= 3; load++) {
-      offsetMs += 16_000;
+      clock.offsetMs += 16_000;
       const token = await manager.getAccessToken('proactive');
       expect(await s.control.count('token')).toBe(load);
       expect(seen.includes(token)).toBe(false);

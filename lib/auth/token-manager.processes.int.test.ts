@@ -1,13 +1,14 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { setUpOAuthSandbox } from '@/lib/bluebutton/oauth.test-support';
 import { parseTokenResponse } from '@/lib/bluebutton/token-set';
 import { createRedisStore } from '@/lib/store/redis';
-import { startRedisServer, type TestRedisServer } from '@/lib/store/redis-test-server';
 import { createSecureStore } from '@/lib/store/secure-store';
-import { DEFAULT_APP, signIn, startSandbox, type StartedSandbox } from '@/sandbox/testing';
+import { DEFAULT_APP, signIn } from '@/sandbox/testing';
 import { createTokenManager } from './token-manager';
+import { setUpRedisServer } from './token-manager.test-support';
 import type { RaceWorkerInput, RaceWorkerResult } from './token-race-worker';
 
 // RELIABILITY-TESTS #18: two OS processes, one real redis-server, one sandbox over HTTP. The sandbox
@@ -44,16 +45,12 @@ function startWorker(input: RaceWorkerInput): Worker {
 }
 
 describe('token refresh across two processes sharing Redis', () => {
-  let s: StartedSandbox;
-  let redis: TestRedisServer;
+  const { s } = setUpOAuthSandbox();
+  const redis = setUpRedisServer();
   const workers: Worker[] = [];
 
-  beforeAll(async () => {
-    [s, redis] = await Promise.all([startSandbox(), startRedisServer()]);
-  });
-  afterAll(async () => {
+  afterAll(() => {
     for (const w of workers) w.child.kill();
-    await Promise.all([s?.close(), redis?.close()]);
   });
 
   it('makes exactly one refresh call for 20 concurrent requests, and every request succeeds', async () => {

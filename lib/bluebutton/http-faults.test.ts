@@ -1,42 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSandbox, type Sandbox } from '@/sandbox/server';
-import { signIn, type SignInOptions } from '@/sandbox/testing';
+import { describe, expect, it } from 'vitest';
 import { BlueButtonNetworkError, BlueButtonTimeoutError, MalformedResponseError } from './errors';
-import { createFhirHttp, type FhirHttpConfig } from './http';
-import { sandboxTokenSource, testClientConfig } from './testing';
+import { bundleTotal, EOB, setUpHttpSandbox } from './http.test-support';
 
 // Transport faults and bodies in the HTTP layer, against the sandbox's handler passed in as `fetch`
 // (RELIABILITY-TESTS 31, 32).
-const BASE = 'http://localhost:8000';
-const EOB = `${BASE}/v2/fhir/ExplanationOfBenefit/?_count=50`;
-
-let sb: Sandbox;
-beforeEach(() => {
-  sb = createSandbox({ mode: 'test', dataAnchor: '2025-06-02' });
-});
-afterEach(() => sb.close());
-
-async function signedIn(config: Partial<FhirHttpConfig> = {}, login: SignInOptions = {}) {
-  const fetched: string[] = [];
-  const fetchImpl = (input: string, init?: RequestInit) => {
-    fetched.push(input);
-    return sb.fetch(input, init);
-  };
-  const tokens = await signIn(BASE, sb.control, { username: 'BBUser10051', fetch: fetchImpl, ...login });
-  const source = sandboxTokenSource(BASE, tokens, fetchImpl);
-  const waits: number[] = [];
-  const http = createFhirHttp({
-    config: testClientConfig(BASE, config),
-    tokens: source,
-    fetch: fetchImpl,
-    sleep: async (ms) => void waits.push(ms),
-  });
-  await sb.control.clearRequests();
-  fetched.length = 0;
-  return { http, waits, source, tokens, fetched };
-}
-
-const bundleTotal = (body: unknown) => (body as { total?: number }).total;
+const { sb, signedIn } = setUpHttpSandbox();
 
 describe('timeouts, dropped connections and bodies (RELIABILITY 31, 32)', () => {
   it('aborts a stalled attempt at the per-attempt timeout and retries it', async () => {

@@ -1,6 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSandbox, type Sandbox } from '@/sandbox/server';
-import { signIn, type SignInOptions } from '@/sandbox/testing';
+import { describe, expect, it } from 'vitest';
 import { sleep as realSleep } from './abort';
 import {
   BlueButtonAbortedError,
@@ -8,41 +6,13 @@ import {
   BlueButtonUnauthorizedError,
   OffOriginLinkError,
 } from './errors';
-import { createFhirHttp, type FhirHttpConfig } from './http';
+import { createFhirHttp } from './http';
+import { BASE, bundleTotal, EOB, setUpHttpSandbox } from './http.test-support';
 import { sandboxTokenSource, testClientConfig } from './testing';
 
 // The HTTP layer against the sandbox's handler passed in as `fetch` (RELIABILITY-TESTS 27–30, 34);
 // transport faults and bodies are in http-faults.test.ts.
-const BASE = 'http://localhost:8000';
-const EOB = `${BASE}/v2/fhir/ExplanationOfBenefit/?_count=50`;
-
-let sb: Sandbox;
-beforeEach(() => {
-  sb = createSandbox({ mode: 'test', dataAnchor: '2025-06-02' });
-});
-afterEach(() => sb.close());
-
-async function signedIn(config: Partial<FhirHttpConfig> = {}, login: SignInOptions = {}) {
-  const fetched: string[] = [];
-  const fetchImpl = (input: string, init?: RequestInit) => {
-    fetched.push(input);
-    return sb.fetch(input, init);
-  };
-  const tokens = await signIn(BASE, sb.control, { username: 'BBUser10051', fetch: fetchImpl, ...login });
-  const source = sandboxTokenSource(BASE, tokens, fetchImpl);
-  const waits: number[] = [];
-  const http = createFhirHttp({
-    config: testClientConfig(BASE, config),
-    tokens: source,
-    fetch: fetchImpl,
-    sleep: async (ms) => void waits.push(ms),
-  });
-  await sb.control.clearRequests();
-  fetched.length = 0;
-  return { http, waits, source, tokens, fetched };
-}
-
-const bundleTotal = (body: unknown) => (body as { total?: number }).total;
+const { sb, signedIn } = setUpHttpSandbox();
 
 describe('retries (RELIABILITY 27, 28, 29)', () => {
   it('503, 503, 200: three requests, waits of backoffFactor * 2^(i-1)', async () => {

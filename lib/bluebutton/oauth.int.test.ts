@@ -1,33 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { authorizeUrl, DEFAULT_APP, pkce, startSandbox, type StartedSandbox } from '@/sandbox/testing';
+import { describe, expect, it } from 'vitest';
+import { authorizeUrl, DEFAULT_APP, pkce } from '@/sandbox/testing';
 import { REQUESTED_SCOPES } from './endpoints';
-import { exchangeCode, fetchUserinfo, revokeToken, type OAuthCallOptions } from './oauth';
-import { OAuthEndpointError } from './oauth-errors';
+import { exchangeCode, fetchUserinfo, revokeToken } from './oauth';
+import { basic, PATIENT, reasonOf, USER, setUpOAuthSandbox } from './oauth.test-support';
 
 // oauth.ts code exchange and userinfo against the local Blue Button sandbox over real HTTP. Token values are
 // compared, never printed.
 const REDIRECT = DEFAULT_APP.redirectUris[0] ?? '';
-const USER = 'BBUser10050';
-const PATIENT = '-10000000010050';
-const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
-
-let s: StartedSandbox;
-let options: OAuthCallOptions & { config: NonNullable<OAuthCallOptions['config']> };
-
-beforeAll(async () => {
-  s = await startSandbox();
-  options = {
-    config: {
-      baseUrl: s.url,
-      version: 2,
-      clientId: DEFAULT_APP.clientId,
-      clientSecret: DEFAULT_APP.clientSecret,
-      tokenTimeoutMs: 1_000,
-    },
-  };
-});
-afterAll(() => s?.close());
-beforeEach(() => s.control.reset());
+const { s, options, eobStatus } = setUpOAuthSandbox();
 
 /** Signs in at the sandbox without exchanging the code. */
 async function authorize(shareDemographics = true) {
@@ -36,22 +16,6 @@ async function authorize(shareDemographics = true) {
   const approved = await s.control.approve(url, { username: USER, shareDemographics });
   if (!approved.code) throw new Error(`no code: ${approved.error}`);
   return { code: approved.code, codeVerifier: verifier, redirectUri: REDIRECT };
-}
-
-/** The reason of an OAuthEndpointError, or a description of whatever else happened. */
-async function reasonOf(promise: Promise<unknown>) {
-  return promise.then(
-    () => 'resolved',
-    (e: unknown) => (e instanceof OAuthEndpointError ? e.reason : `threw ${(e as Error).name}`),
-  );
-}
-
-async function eobStatus(accessToken: string) {
-  const r = await fetch(`${s.url}/v2/fhir/ExplanationOfBenefit`, {
-    headers: { authorization: `Bearer ${accessToken}` },
-  });
-  await r.arrayBuffer();
-  return r.status;
 }
 
 describe('exchangeCode', () => {

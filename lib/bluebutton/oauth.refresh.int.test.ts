@@ -1,47 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_APP, signIn, startSandbox, type StartedSandbox } from '@/sandbox/testing';
-import { refreshTokens, revokeGrant, revokeToken, type OAuthCallOptions } from './oauth';
-import { OAuthEndpointError } from './oauth-errors';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_APP, signIn } from '@/sandbox/testing';
+import { refreshTokens, revokeGrant, revokeToken } from './oauth';
+import { basic, PATIENT, reasonOf, setUpOAuthSandbox, USER as OAUTH_USER } from './oauth.test-support';
 
 // oauth.ts refresh and revocation against the local Blue Button sandbox over real HTTP. Token values are
 // compared, never printed.
-const USER = 'BBUser10050';
-const PATIENT = '-10000000010050';
-const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
-
-let s: StartedSandbox;
-let options: OAuthCallOptions & { config: NonNullable<OAuthCallOptions['config']> };
-
-beforeAll(async () => {
-  s = await startSandbox();
-  options = {
-    config: {
-      baseUrl: s.url,
-      version: 2,
-      clientId: DEFAULT_APP.clientId,
-      clientSecret: DEFAULT_APP.clientSecret,
-      tokenTimeoutMs: 1_000,
-    },
-  };
-});
-afterAll(() => s?.close());
-beforeEach(() => s.control.reset());
-
-/** The reason of an OAuthEndpointError, or a description of whatever else happened. */
-async function reasonOf(promise: Promise<unknown>) {
-  return promise.then(
-    () => 'resolved',
-    (e: unknown) => (e instanceof OAuthEndpointError ? e.reason : `threw ${(e as Error).name}`),
-  );
-}
-
-async function eobStatus(accessToken: string) {
-  const r = await fetch(`${s.url}/v2/fhir/ExplanationOfBenefit`, {
-    headers: { authorization: `Bearer ${accessToken}` },
-  });
-  await r.arrayBuffer();
-  return r.status;
-}
+const { s, options, eobStatus } = setUpOAuthSandbox();
+// A local name, as the names of the `maps %s to %s` tests print their arrange functions' source.
+const USER = OAUTH_USER;
 
 describe('refreshTokens', () => {
   it('rotates: new tokens work, the old refresh token is dead (API-FACTS §2.4)', async () => {

@@ -3,7 +3,7 @@
  * `GET /api/summary` returns and `npm run summarize` prints. Money is in dollars rounded to cents.
  */
 import { z } from 'zod';
-import { claimTypeSchema, medicarePartSchema } from './types';
+import { claimTypeSchema, medicarePartSchema, prescriptionSchema } from './types';
 
 /** Billed, Medicare paid and you paid, in dollars rounded to cents. */
 export const moneyTotalsSchema = z.object({
@@ -35,19 +35,8 @@ export const monthTotalsSchema = z.object({
 /** The totals of one month. */
 export type MonthTotals = z.infer<typeof monthTotalsSchema>;
 
-/** A prescription in the summary: the contract's fields only. */
-export const summaryPrescriptionSchema = z.object({
-  id: z.string(),
-  date: z.string().nullable(),
-  ndc: z.string().nullable(),
-  drugName: z.string().nullable(),
-  daysSupply: z.number().nullable(),
-  refillNumber: z.number().nullable(),
-  quantity: z.number().nullable(),
-  totalCost: z.number(),
-  planPaid: z.number(),
-  youPaid: z.number(),
-});
+/** A prescription in the summary: the contract's fields only, without the pharmacy and prescriber. */
+export const summaryPrescriptionSchema = prescriptionSchema.omit({ pharmacy: true, prescriber: true });
 /** A prescription in the summary. */
 export type SummaryPrescription = z.infer<typeof summaryPrescriptionSchema>;
 
