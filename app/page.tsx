@@ -17,13 +17,13 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
       )}
       {(params.signedOut === 'partial' || params.disconnected === 'partial') && (
         <Notice tone="warning">
-          You are signed out and your information here was deleted, but Medicare could not be reached to confirm.
-          You can also remove this app’s access in your Medicare.gov account.
+          You are signed out and your information here was deleted, but Medicare could not be reached to
+          confirm. You can also remove this app’s access in your Medicare.gov account.
         </Notice>
       )}
       <p className="mt-6 text-muted">
-        See four years of your Medicare claims in plain language: what your care cost, what Medicare paid, what you
-        paid, and every prescription you filled.
+        See four years of your Medicare claims in plain language: what your care cost, what Medicare paid,
+        what you paid, and every prescription you filled.
       </p>
       <div className="mt-8">
         {session.status === 'active' ? (

@@ -17,7 +17,9 @@ export interface CallbackContext {
 const storage = new AsyncLocalStorage<CallbackContext>();
 
 /** Runs `fn` with a fresh callback context. */
-export function withCallbackContext<T>(fn: () => Promise<T>): Promise<{ result: T; context: CallbackContext }> {
+export function withCallbackContext<T>(
+  fn: () => Promise<T>,
+): Promise<{ result: T; context: CallbackContext }> {
   const context: CallbackContext = {};
   return storage.run(context, async () => ({ result: await fn(), context }));
 }

@@ -34,7 +34,11 @@ function isErrorRedirect(response: Response): boolean {
   return !!location && /\/api\/auth\/(error|signin)\b|[?&]error=/.test(location);
 }
 
-async function handleCallback(request: NextRequest, context: RouteContext, nextAuth: ReturnType<typeof NextAuth>) {
+async function handleCallback(
+  request: NextRequest,
+  context: RouteContext,
+  nextAuth: ReturnType<typeof NextAuth>,
+) {
   const early = precheckCallback(request.nextUrl.searchParams);
   if (early) return errorPage(early, clearCheckCookies(request));
   const { result, context: callback } = await withCallbackContext<Response>(() => nextAuth(request, context));

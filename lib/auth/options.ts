@@ -39,7 +39,11 @@ export function buildAuthOptions(): NextAuthOptions {
         const claims = sessionClaimsSchema.safeParse(token);
         if (!claims.success) return { expires: session.expires };
         const { name, demographics, coverage, claims: hasClaims } = claims.data;
-        return { expires: session.expires, user: { name: name ?? null }, granted: { demographics, coverage, claims: hasClaims } };
+        return {
+          expires: session.expires,
+          user: { name: name ?? null },
+          granted: { demographics, coverage, claims: hasClaims },
+        };
       },
       redirect: ({ url, baseUrl }) => safeRedirect(url, baseUrl),
     },

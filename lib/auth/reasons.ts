@@ -10,7 +10,8 @@ export const RECONNECT_REASONS = {
   },
   state_mismatch: {
     title: 'We could not finish signing you in',
-    detail: 'The sign-in answer did not match the request this browser started, so we stopped to protect you.',
+    detail:
+      'The sign-in answer did not match the request this browser started, so we stopped to protect you.',
     action: 'Start again from this page. If you had several sign-in tabs open, close the others first.',
   },
   pkce_mismatch: {
@@ -36,7 +37,8 @@ export const RECONNECT_REASONS = {
   },
   refresh_reused: {
     title: 'Please connect again',
-    detail: 'Your connection to Medicare could not be renewed. This can happen after signing in on another device.',
+    detail:
+      'Your connection to Medicare could not be renewed. This can happen after signing in on another device.',
     action: 'Connect again to keep seeing your information.',
   },
   grant_expired: {
@@ -46,7 +48,8 @@ export const RECONNECT_REASONS = {
   },
   access_revoked: {
     title: 'Access was turned off',
-    detail: 'Permission for this app to see your Medicare information was removed, for example in your Medicare.gov account.',
+    detail:
+      'Permission for this app to see your Medicare information was removed, for example in your Medicare.gov account.',
     action: 'If you want to use this app again, connect again and agree to share.',
   },
   one_time_app: {

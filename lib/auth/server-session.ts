@@ -64,7 +64,10 @@ export async function checkServerSession(sid: string, authTime: number): Promise
  * deletes the beneficiary's data access grant at Medicare, `expire` revokes nothing. Stored tokens and data are
  * deleted in every case, even when Medicare cannot be reached.
  */
-export async function endServerSession(sid: string, how: 'sign-out' | 'disconnect' | 'expire'): Promise<void> {
+export async function endServerSession(
+  sid: string,
+  how: 'sign-out' | 'disconnect' | 'expire',
+): Promise<void> {
   const manager = getTokenManager();
   const record = await manager.get(sid).catch(() => null);
   try {

@@ -4,7 +4,12 @@ import { grantedData } from './session-claims';
 describe('grantedData', () => {
   it('reads every part from the full scope list, in any order and with .read/.rs variants', () => {
     expect(
-      grantedData(['patient/ExplanationOfBenefit.rs', 'profile', 'patient/Coverage.read', 'patient/Patient.rs']),
+      grantedData([
+        'patient/ExplanationOfBenefit.rs',
+        'profile',
+        'patient/Coverage.read',
+        'patient/Patient.rs',
+      ]),
     ).toEqual({ demographics: true, coverage: true, claims: true });
   });
 
@@ -18,6 +23,10 @@ describe('grantedData', () => {
 
   it('grants nothing for an empty or unrelated scope list', () => {
     expect(grantedData([])).toEqual({ demographics: false, coverage: false, claims: false });
-    expect(grantedData(['openid', 'launch/patient'])).toEqual({ demographics: false, coverage: false, claims: false });
+    expect(grantedData(['openid', 'launch/patient'])).toEqual({
+      demographics: false,
+      coverage: false,
+      claims: false,
+    });
   });
 });

@@ -18,7 +18,10 @@ export default async function DisconnectPage() {
       <p className="mt-4">You can connect again at any time; you will be asked for permission again.</p>
       <div className="mt-8 flex flex-wrap items-center gap-6">
         <form method="post" action="/auth/disconnect">
-          <button type="submit" className="rounded-md bg-red-700 px-6 py-3 font-semibold text-white hover:bg-red-800">
+          <button
+            type="submit"
+            className="rounded-md bg-red-700 px-6 py-3 font-semibold text-white hover:bg-red-800"
+          >
             Disconnect and delete my data
           </button>
         </form>
