@@ -6,6 +6,9 @@ export const E2E_SANDBOX_PORT = 8100;
 const appUrl = `http://localhost:${E2E_APP_PORT}`;
 const sandboxUrl = `http://localhost:${E2E_SANDBOX_PORT}`;
 
+/** The app's auth secret in end-to-end runs (tests forge check cookies with it). */
+export const E2E_AUTH_SECRET = 'end-to-end-tests-only-secret-0123456789abcdef';
+
 const executablePath = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE || undefined;
 
 export default defineConfig({
@@ -61,7 +64,7 @@ export default defineConfig({
         BB_ENVIRONMENT: 'LOCAL',
         BB_BASE_URL: sandboxUrl,
         NEXTAUTH_URL: appUrl,
-        NEXTAUTH_SECRET: 'end-to-end-tests-only-secret-0123456789abcdef',
+        NEXTAUTH_SECRET: E2E_AUTH_SECRET,
         // Short enough that the stalled-token-endpoint cases finish quickly.
         BB_TOKEN_TIMEOUT_MS: '2000',
       },

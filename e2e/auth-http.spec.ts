@@ -251,3 +251,28 @@ test('a sign-out posted from another site is refused', async () => {
   expect(client.hasSession()).toBe(true);
   expect(await control.count('revoke_token')).toBe(0);
 });
+
+test('check cookies past their 15 minutes are refused without a token request', async () => {
+  const { decode, encode } = await import('next-auth/jwt');
+  const { E2E_AUTH_SECRET: secret } = await import('../playwright.config');
+  // Re-issue this browser's state and PKCE cookies with another lifetime, as next-auth issues them.
+  const reissue = async (client: AppClient, maxAge: number) => {
+    for (const name of ['next-auth.state', 'next-auth.pkce.code_verifier']) {
+      const payload = await decode({ token: client.cookies.get(name), secret, salt: name });
+      const token = { value: payload?.value, provider: payload?.provider };
+      client.cookies.set(name, await encode({ token, secret, salt: name, maxAge }));
+    }
+  };
+  const fresh = new AppClient();
+  const freshCallback = await fresh.approve(await fresh.startSignIn());
+  await reissue(fresh, 15 * 60);
+  expect((await fresh.fetch(freshCallback)).headers.get('location')).toBe(`${appUrl}/dashboard`);
+
+  await control.clearRequests();
+  const stale = new AppClient();
+  const staleCallback = await stale.approve(await stale.startSignIn());
+  await reissue(stale, -60); // issued 16 minutes ago with the 15-minute lifetime
+  expect(errorReason(await stale.fetch(staleCallback))).toBe('state_mismatch');
+  expect(await control.count('token')).toBe(0);
+  expect(stale.hasSession()).toBe(false);
+});
