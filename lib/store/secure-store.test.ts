@@ -106,4 +106,29 @@ describe('secure store', () => {
     expect(() => createSecureStore(createMemoryStore(), '')).toThrow();
     await expect(setup().store.setJson('k', undefined, 60)).rejects.toThrow(TypeError);
   });
+
+  it('deflates large records before sealing, and they still open only under their key', async () => {
+    const { kv, store } = setup();
+    const claims = Array.from({ length: 2000 }, (_, i) => ({
+      id: `carrier-${i}`,
+      name: 'Zyx Canaryname',
+      count: i,
+    }));
+    const big = z.array(z.object({ id: z.string(), name: z.string(), count: z.number() }));
+    await store.setJson('session:claims', claims, 60);
+    expect(await store.getJson('session:claims', big)).toEqual(claims);
+    const raw = (await kv.get('rec:session:claims')) ?? '';
+    expect(raw.startsWith('v1z.')).toBe(true);
+    expect(raw.length).toBeLessThan(JSON.stringify(claims).length / 4);
+    expect(raw).not.toContain('Canaryname');
+    await kv.set('rec:other', raw, 60);
+    expect(await store.getJson('other', big)).toBeNull();
+    const [format, iv, body, tag] = raw.split('.') as [string, string, string, string];
+    await kv.set('rec:session:claims', [format, iv, flip(body, 10), tag].join('.'), 60);
+    expect(await store.getJson('session:claims', big)).toBeNull();
+    // A small record sealed as v1 does not open when relabelled as deflated (the format is authenticated).
+    await store.setJson('small', value, 60);
+    await kv.set('rec:small', (await kv.get('rec:small'))!.replace(/^v1\./, 'v1z.'), 60);
+    expect(await store.getJson('small', schema)).toBeNull();
+  });
 });
