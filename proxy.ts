@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { SESSION_COOKIE } from '@/lib/auth/cookies';
 
 /**
  * Sends visitors without a session cookie from the dashboard to the home page. It only redirects: pages, the
@@ -7,7 +8,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 export function proxy(request: NextRequest) {
   const hasSession = request.cookies
     .getAll()
-    .some(({ name }) => name === 'next-auth.session-token' || name === '__Secure-next-auth.session-token');
+    .some(({ name }) => name === SESSION_COOKIE || name === `__Secure-${SESSION_COOKIE}`);
   if (hasSession) return NextResponse.next();
   return NextResponse.redirect(new URL('/', request.url));
 }

@@ -3,6 +3,7 @@ import NextAuth from 'next-auth';
 import type { NextRequest } from 'next/server';
 import { appOrigin, CALLBACK_PATH, getConfig } from '@/lib/config';
 import { withCallbackContext } from './callback-context';
+import { expiredCookie } from './cookies';
 import { getAuthOptions } from './options';
 import { precheckCallback } from './callback-precheck';
 import type { ReconnectReason } from './reasons';
@@ -20,10 +21,9 @@ function errorPage(reason: ReconnectReason, headers = new Headers()): Response {
 
 function clearCheckCookies(request: NextRequest): Headers {
   const headers = new Headers();
-  const secure = appOrigin(getConfig()).startsWith('https://') ? '; Secure' : '';
   for (const { name } of request.cookies.getAll()) {
     if (/next-auth\.(state|pkce\.code_verifier)$/.test(name)) {
-      headers.append('Set-Cookie', `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secure}`);
+      headers.append('Set-Cookie', expiredCookie(name, appOrigin(getConfig())));
     }
   }
   return headers;

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { NextRequest } from 'next/server';
 import { appOrigin, getConfig } from '@/lib/config';
+import { expiredCookie } from './cookies';
 import { endServerSession } from './server-session';
 import { readSessionCookie, sessionCookieName } from './session';
 
@@ -35,10 +36,9 @@ export function createLeaveHandler(how: 'sign-out' | 'disconnect') {
       'Cache-Control': 'private, no-store',
       'Clear-Site-Data': '"cache", "storage"',
     });
-    const secure = origin.startsWith('https://') ? '; Secure' : '';
     for (const { name } of request.cookies.getAll()) {
       if (name.includes('next-auth.')) {
-        headers.append('Set-Cookie', `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secure}`);
+        headers.append('Set-Cookie', expiredCookie(name, origin));
       }
     }
     return new Response(null, { status: 303, headers });

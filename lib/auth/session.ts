@@ -4,6 +4,7 @@ import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { appOrigin, getConfig } from '@/lib/config';
+import { sessionCookieNameFor } from './cookies';
 import type { ReconnectReason } from './reasons';
 import { checkServerSession } from './server-session';
 import { sessionClaimsSchema, type SessionClaims } from './session-claims';
@@ -16,8 +17,7 @@ export type SessionState =
 
 /** The name of next-auth's session cookie for this deployment (`__Secure-` over https). */
 export function sessionCookieName(): string {
-  const secure = appOrigin(getConfig()).startsWith('https://');
-  return `${secure ? '__Secure-' : ''}next-auth.session-token`;
+  return sessionCookieNameFor(appOrigin(getConfig()));
 }
 
 /** Decodes a session cookie value; anything tampered, foreign or malformed is anonymous. */
