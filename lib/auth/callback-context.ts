@@ -10,7 +10,6 @@ import type { ReconnectReason } from './reasons';
  */
 export interface CallbackContext {
   tokens?: TokenSet;
-  demographicsShared?: boolean;
   reason?: ReconnectReason;
 }
 

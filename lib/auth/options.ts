@@ -30,7 +30,7 @@ export function buildAuthOptions(): NextAuthOptions {
         const sid = await startServerSession(context.tokens);
         return sessionClaimsSchema.parse({
           sid,
-          ...(context.demographicsShared && token.name ? { name: token.name } : {}),
+          ...(token.name ? { name: token.name } : {}),
           ...grantedData(context.tokens.scopes),
           authTime: Date.now(),
         });

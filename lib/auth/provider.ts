@@ -57,17 +57,13 @@ export function BlueButtonProvider(config: AppConfig): OAuthConfig<BlueButtonPro
     userinfo: {
       url: endpoints.userinfo,
       async request() {
-        const context = callbackContext();
-        const tokens = context.tokens;
+        const tokens = callbackContext().tokens;
         if (!tokens) throw failCallback('unknown');
-        const demographics = tokens.scopes.includes('profile');
-        context.demographicsShared = false;
-        if (!demographics) return { sub: tokens.patient };
+        // Without `profile` (demographics not shared) userinfo would only answer 403.
+        if (!tokens.scopes.includes('profile')) return { sub: tokens.patient };
         try {
           const info = await fetchUserinfo(tokens.accessToken, { config });
-          if ('declined' in info) return { sub: tokens.patient };
-          context.demographicsShared = true;
-          return { sub: tokens.patient, name: info.name };
+          return 'declined' in info ? { sub: tokens.patient } : { sub: tokens.patient, name: info.name };
         } catch {
           // The name is a nicety: without it the beneficiary still sees every claim.
           return { sub: tokens.patient };
