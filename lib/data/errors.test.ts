@@ -9,6 +9,8 @@ import {
   TooManyPagesError,
 } from '@/lib/bluebutton/errors';
 import { OAuthEndpointError } from '@/lib/bluebutton/oauth-errors';
+import { TokenRefreshUnavailableError } from '@/lib/auth/token-manager';
+import { StoreUnavailableError } from '@/lib/store/kv';
 import { toDataError } from './errors';
 
 describe('toDataError', () => {
@@ -30,6 +32,13 @@ describe('toDataError', () => {
       'refresh_reused',
     ],
     [new OAuthEndpointError('refresh', 'token_unavailable', 503), 'medicare_unavailable', 503, undefined],
+    [
+      new TokenRefreshUnavailableError('token_unavailable', 'wait-timeout'),
+      'medicare_unavailable',
+      503,
+      undefined,
+    ],
+    [new StoreUnavailableError('get', 'ECONNREFUSED'), 'medicare_unavailable', 503, undefined],
   ])('maps %s to %s', (error, code, status, reason) => {
     const mapped = toDataError(error);
     expect(mapped?.code).toBe(code);

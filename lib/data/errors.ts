@@ -6,6 +6,8 @@ import {
   BlueButtonUnauthorizedError,
 } from '@/lib/bluebutton/errors';
 import { OAuthEndpointError } from '@/lib/bluebutton/oauth-errors';
+import { TokenRefreshUnavailableError } from '@/lib/auth/token-manager';
+import { StoreUnavailableError } from '@/lib/store/kv';
 
 /** The codes of the `{ "error": { "code", "message" } }` envelope and the HTTP status of each. */
 export const DATA_ERROR_STATUS = {
@@ -68,27 +70,20 @@ export function toDataError(error: unknown): DataError | null {
     return new DataError('medicare_busy', 'Medicare is busy right now. Please try again in a few minutes.');
   }
   if (error instanceof BlueButtonError) {
-    switch (error.code) {
-      case 'malformed_response':
-        return new DataError(
-          'medicare_unreadable',
-          "We couldn't read your Medicare data. Please try again later.",
-        );
-      case 'too_many_pages':
-        return new DataError('too_much_data', 'There is more Medicare data than this app can show at once.');
-      case 'off_origin_link':
-        return new DataError(
-          'medicare_unreadable',
-          "We couldn't read your Medicare data. Please try again later.",
-        );
-      default:
-        return new DataError('medicare_unavailable', unavailable);
+    if (error.code === 'malformed_response' || error.code === 'off_origin_link') {
+      return new DataError(
+        'medicare_unreadable',
+        "We couldn't read your Medicare data. Please try again later.",
+      );
     }
-  }
-  if (error instanceof Error && error.name === 'TokenRefreshUnavailableError') {
+    if (error.code === 'too_many_pages') {
+      return new DataError('too_much_data', 'There is more Medicare data than this app can show at once.');
+    }
     return new DataError('medicare_unavailable', unavailable);
   }
-  if (error instanceof Error && error.name === 'StoreUnavailableError') {
+  if (error instanceof TokenRefreshUnavailableError)
+    return new DataError('medicare_unavailable', unavailable);
+  if (error instanceof StoreUnavailableError) {
     return new DataError(
       'medicare_unavailable',
       'This service is temporarily unavailable. Please try again soon.',
