@@ -3,9 +3,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DEFAULT_APP, pkce, authorizeUrl } from '../sandbox/testing';
+import { authorizeUrl } from '../sandbox/testing';
 import { AppClient } from './http-client';
-import { appUrl, control, sandboxUrl } from './support';
+import { appUrl, control, localApp, pkce, sandboxUrl } from './support';
 
 // The data layer through the app's own API, against `next start` and the sandbox: refresh under concurrency,
 // every reconnect path, cache bypass, isolation between beneficiaries, and the summary contract.
@@ -38,7 +38,7 @@ async function fetchDirectly(user: string) {
     username: user,
     password: `PW${user.slice(-5)}!`,
   });
-  const basic = Buffer.from(`${DEFAULT_APP.clientId}:${DEFAULT_APP.clientSecret}`).toString('base64');
+  const basic = Buffer.from(`${localApp.clientId}:${localApp.clientSecret}`).toString('base64');
   const token = (await (
     await fetch(`${sandboxUrl}/v2/o/token/`, {
       method: 'POST',

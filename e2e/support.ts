@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { expect, type Page } from '@playwright/test';
 import { E2E_APP_PORT, E2E_SANDBOX_PORT } from '../playwright.config';
 import { SandboxControlClient } from '../sandbox/control/client';
@@ -7,18 +6,8 @@ export const appUrl = `http://localhost:${E2E_APP_PORT}`;
 export const sandboxUrl = `http://localhost:${E2E_SANDBOX_PORT}`;
 export const callbackUrl = `${appUrl}/api/auth/callback/bluebutton`;
 
-/** The local sandbox's default registered app (see .env.example). */
-export const localApp = {
-  clientId: 'dashboardLocalSandboxClient0000000000000',
-  clientSecret: 'localSandboxSecretNotForProductionUse000',
-};
-
-export function pkce() {
-  const verifier = randomBytes(32).toString('base64url');
-  const challenge = createHash('sha256').update(verifier).digest('base64url');
-  const state = randomBytes(32).toString('base64url');
-  return { verifier, challenge, state };
-}
+/** The local sandbox's default registered app, and PKCE values as Blue Button clients make them. */
+export { DEFAULT_APP as localApp, pkce } from '../sandbox/testing';
 
 /** Records every request the page makes that does not go to one of the allowed origins. */
 export function recordForeignRequests(page: Page, allowedOrigins: string[]): string[] {
