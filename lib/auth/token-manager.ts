@@ -10,7 +10,8 @@ import {
   tokenRecordSchema,
   type TokenRecord,
 } from './token-record';
-import { delay, pollDelay, unlessAborted } from './token-wait';
+import { sleep, unlessAborted } from '@/lib/async';
+import { pollDelay } from './token-wait';
 
 /**
  * Server-side tokens per session and the one path that refreshes them. Blue Button rotates refresh
@@ -114,7 +115,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       const next = await successor(sid, used.tokens.accessToken, error.reason);
       if (next) return next;
       if (Date.now() >= graceEnds) break;
-      await delay(pollDelay(attempt));
+      await sleep(pollDelay(attempt));
     }
     await write(sid, { ...used, needsReconnect: error.reason });
     throw new ReconnectRequiredError(error.reason);
@@ -169,7 +170,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
           await lock.release().catch(() => undefined);
         }
       }
-      await delay(pollDelay(attempt));
+      await sleep(pollDelay(attempt));
       const next = await successor(sid, stale, 'session_expired');
       if (next) return next;
       await checkFailedSince(sid, startedAt);

@@ -1,35 +1,21 @@
 import 'server-only';
 import { setMaxListeners } from 'node:events';
+import { sleep, type Sleep } from '@/lib/async';
 import { BlueButtonAbortedError } from './errors';
 
 /**
- * Cancellation helpers on the DOM AbortSignal (https://dom.spec.whatwg.org/#interface-abortsignal): an
- * abortable sleep, and a controller that follows a caller's signal so one failure can stop sibling work.
+ * The client's cancellation on the DOM AbortSignal (https://dom.spec.whatwg.org/#interface-abortsignal):
+ * waits and checks that end in {@link BlueButtonAbortedError}, and a controller that follows a caller's
+ * signal so one failure can stop sibling work. The waiting itself is lib/async's.
  */
-
-/** Waits `ms`; rejects with {@link BlueButtonAbortedError} when `signal` fires first. */
-export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
 /** Throws {@link BlueButtonAbortedError} when `signal` has fired. */
 export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new BlueButtonAbortedError();
 }
 
-/** The default {@link Sleep}: a timer cleared on abort. */
-export const sleep: Sleep = (ms, signal) =>
-  new Promise<void>((resolve, reject) => {
-    if (signal?.aborted) return reject(new BlueButtonAbortedError());
-    const timer = setTimeout(done, Math.max(0, ms));
-    function done() {
-      signal?.removeEventListener('abort', aborted);
-      resolve();
-    }
-    function aborted() {
-      clearTimeout(timer);
-      reject(new BlueButtonAbortedError());
-    }
-    signal?.addEventListener('abort', aborted, { once: true });
-  });
+/** The client's default {@link Sleep}: rejects with {@link BlueButtonAbortedError} when `signal` fires first. */
+export const clientSleep: Sleep = (ms, signal) => sleep(ms, signal, () => new BlueButtonAbortedError());
 
 /** An AbortController that also aborts when `parent` does. `dispose()` detaches it from the parent. */
 export function linkedController(parent: AbortSignal | undefined): AbortController & { dispose(): void } {

@@ -2,7 +2,7 @@ import 'server-only';
 import type { NormalizedData } from '@/lib/claims/normalized-data';
 import type { CoveragePart, Profile } from '@/lib/claims/types';
 import type { AppConfig } from '@/lib/config';
-import type { Sleep } from './abort';
+import type { Sleep } from '@/lib/async';
 import type { FetchLike } from './attempt';
 import type { RequestStats } from './request-stats';
 import type { TokenSource } from './token-source';

@@ -1,4 +1,5 @@
 import 'server-only';
+import { isRecord, parseJson } from '@/lib/json';
 
 /**
  * Reduces a Blue Button error body to a short stable code, so no free text (which may echo request data)
@@ -28,10 +29,6 @@ export const UNREFRESHABLE_401_CODES: ReadonlySet<string> = new Set(['app_inacti
 
 const ISSUE_CODE = /^[a-z][a-z-]{0,39}$/;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** The code of a parsed error body: a known DRF `detail` text's code, or an OperationOutcome issue code. */
 export function errorCodeOf(body: unknown): string | null {
   if (!isRecord(body)) return null;
@@ -49,9 +46,5 @@ export function errorCodeOf(body: unknown): string | null {
 
 /** {@link errorCodeOf} for raw response text that may not be JSON at all (an HTML 502 page). */
 export function errorCodeOfText(text: string): string | null {
-  try {
-    return errorCodeOf(JSON.parse(text));
-  } catch {
-    return null;
-  }
+  return errorCodeOf(parseJson(text));
 }

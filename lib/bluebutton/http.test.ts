@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sleep as realSleep } from './abort';
+import { clientSleep as realSleep } from './abort';
 import {
   BlueButtonAbortedError,
   BlueButtonHttpError,

@@ -1,7 +1,8 @@
 import 'server-only';
 import { blueButtonEndpoints } from './endpoints';
 import type { AppConfig } from '@/lib/config';
-import { sleep as realSleep, throwIfAborted, type Sleep } from './abort';
+import type { Sleep } from '@/lib/async';
+import { clientSleep as realSleep, throwIfAborted } from './abort';
 import { attemptGet, type AttemptOutcome, type FetchLike } from './attempt';
 import { UNREFRESHABLE_401_CODES } from './error-body';
 import {

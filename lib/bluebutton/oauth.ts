@@ -1,6 +1,8 @@
 import 'server-only';
 import { z } from 'zod';
 import { getConfig, type AppConfig } from '@/lib/config';
+import { parseJson } from '@/lib/json';
+import type { FetchLike } from './attempt';
 import { blueButtonEndpoints } from './endpoints';
 import {
   OAuthEndpointError,
@@ -19,8 +21,6 @@ import { parseTokenResponse, type TokenSet } from './token-set';
  * (RFC 6749 §2.3.1), bodies are form-urlencoded, each call has its own timeout and nothing is retried:
  * a token POST that timed out may already have rotated the refresh token.
  */
-
-type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
 /** Test and wiring hooks shared by every call; defaults are {@link getConfig} and the global `fetch`. */
 export interface OAuthCallOptions {
@@ -96,14 +96,6 @@ function clientPost(
 }
 
 const errorCode = (error: string | null) => (error && /^[A-Za-z0-9_.-]{1,64}$/.test(error) ? error : null);
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
 
 async function tokenRequest(
   operation: 'exchange' | 'refresh',

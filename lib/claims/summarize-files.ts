@@ -5,6 +5,7 @@
  * file. See SUMMARY-CONTRACT.md "Output shape".
  */
 import { readFile as readFileFromDisk } from 'node:fs/promises';
+import { isRecord } from '../json';
 import { InputFileError, MalformedBundleError } from './errors';
 import { createNormalizer } from './normalize';
 import type { SkippedCounts } from './normalized-data';
@@ -47,11 +48,10 @@ function parseResource(path: string, text: string): Record<string, unknown> {
   } catch {
     throw new InputFileError(path, 'not valid JSON');
   }
-  const isResource = typeof json === 'object' && json !== null && !Array.isArray(json);
-  if (!isResource || typeof (json as { resourceType?: unknown }).resourceType !== 'string') {
+  if (!isRecord(json) || typeof json.resourceType !== 'string') {
     throw new InputFileError(path, 'not a FHIR resource (no resourceType)');
   }
-  return json as Record<string, unknown>;
+  return json;
 }
 
 /** Reads, normalizes and summarizes the files, in order; the same EOB id in several files counts once. */
