@@ -1,7 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { bool, readConfigFile, type FileConfig } from './config-file';
 
 /**
  * The app's one validated configuration: environment variables, optionally completed by
@@ -37,29 +35,6 @@ export class ConfigError extends Error {
 }
 
 const intFrom = (min: number) => z.coerce.number().int().min(min);
-const bool = z.union([
-  z.boolean(),
-  z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1'),
-]);
-
-const fileSchema = z
-  .object({
-    environment: z.string().optional(),
-    version: z.union([z.number(), z.string()]).optional(),
-    client_id: z.string().optional(),
-    client_secret: z.string().optional(),
-    callback_url: z.string().optional(),
-    token_refresh_on_expire: bool.optional(),
-    retry_settings: z
-      .object({
-        total: z.number().optional(),
-        backoff_factor: z.number().optional(),
-        status_forcelist: z.array(z.number()).optional(),
-      })
-      .optional(),
-  })
-  .strict();
-type FileConfig = z.infer<typeof fileSchema>;
 
 const configSchema = z
   .object({
@@ -146,36 +121,11 @@ const KEY_NAMES: Record<string, string> = {
 
 type Env = Record<string, string | undefined>;
 
-function readConfigFile(env: Env, cwd: string): FileConfig {
-  const explicit = env.BB_CONFIG_FILE;
-  const candidates = explicit
-    ? [path.resolve(/*turbopackIgnore: true*/ cwd, explicit)]
-    : ['.bluebutton-config.json', '.bluebutton-config.yaml', '.bluebutton-config.yml'].map((f) =>
-        path.join(/*turbopackIgnore: true*/ cwd, f),
-      );
-  const file = candidates.find((f) => existsSync(f));
-  if (!file) {
-    if (explicit) throw new ConfigError(`Invalid configuration: BB_CONFIG_FILE: ${explicit} does not exist`);
-    return {};
-  }
-  let raw: unknown;
-  try {
-    const text = readFileSync(file, 'utf8');
-    raw = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
-  } catch {
-    throw new ConfigError(
-      `Invalid configuration: ${path.basename(file)} is not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}`,
-    );
-  }
-  const parsed = fileSchema.safeParse(raw ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const key = issue?.path.join('.') || (issue && 'keys' in issue ? String(issue.keys) : '');
-    throw new ConfigError(
-      `Invalid configuration: ${path.basename(file)}: ${key} ${issue?.message ?? ''}`.trim(),
-    );
-  }
-  return parsed.data;
+/** The config file's settings (lib/config-file.ts); a file that cannot be used stops start-up like a bad variable. */
+function fileSettings(env: Env, cwd: string): FileConfig {
+  const file = readConfigFile(env, cwd);
+  if (!file.ok) throw new ConfigError(`Invalid configuration: ${file.problem}`);
+  return file.config;
 }
 
 const list = (value: string | undefined) =>
@@ -186,7 +136,7 @@ const list = (value: string | undefined) =>
 
 /** Builds and validates the configuration from an environment; throws ConfigError naming the key and the rule. */
 export function parseConfig(env: Env, cwd = process.cwd()): AppConfig {
-  const file = readConfigFile(env, cwd);
+  const file = fileSettings(env, cwd);
   const environment = (env.BB_ENVIRONMENT ?? file.environment ?? 'LOCAL').toUpperCase();
   const local = environment === 'LOCAL';
   const production = env.NODE_ENV === 'production';

@@ -1,41 +1,26 @@
-#!/usr/bin/env node
 // `npm run dev`: the app on :3000 and, unless a real Blue Button environment is configured, the local
 // sandbox on :8000 beside it. Both stop together: on Ctrl-C, on SIGTERM (to this script or to the npm
-// process running it), or when either of them exits.
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+// process running it), or when either of them exits. Run as `node --conditions=react-server --import tsx`:
+// the config file's reader is server-only, and the react-server condition is how Next.js resolves it.
+import { spawn, type ChildProcess } from 'node:child_process';
 import nextEnv from '@next/env';
-import { parse as parseYaml } from 'yaml';
+import { readConfigFile } from '@/lib/config-file';
 
 nextEnv.loadEnvConfig(process.cwd(), true, { info: () => {}, error: console.error });
 
-/** `environment` of the optional config file, read the way lib/config.ts reads it (env wins). */
-function fileEnvironment() {
-  const explicit = process.env.BB_CONFIG_FILE;
-  const candidates = explicit
-    ? [path.resolve(explicit)]
-    : ['.bluebutton-config.json', '.bluebutton-config.yaml', '.bluebutton-config.yml'].map((f) =>
-        path.resolve(f),
-      );
-  const file = candidates.find((f) => existsSync(f));
-  if (!file) return undefined;
-  try {
-    const text = readFileSync(file, 'utf8');
-    const parsed = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
-    return typeof parsed?.environment === 'string' ? parsed.environment : undefined;
-  } catch {
-    return undefined; // the app reports an unreadable config file itself
-  }
+/** `environment` of the optional config file (env wins); the app itself reports a file it cannot use. */
+function fileEnvironment(): string | undefined {
+  const file = readConfigFile(process.env, process.cwd());
+  return file.ok ? file.config.environment : undefined;
 }
 
 const environment = (process.env.BB_ENVIRONMENT || fileEnvironment() || 'LOCAL').toUpperCase();
 const useSandbox = environment === 'LOCAL';
-const children = [];
+const children: ChildProcess[] = [];
 let stopping = false;
 let exitCode = 0;
 
-function run(name, command, args, env = {}) {
+function run(name: string, command: string, args: string[], env: Record<string, string> = {}) {
   const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   child.on('exit', (code, signal) => {
     if (!stopping) {
@@ -47,7 +32,7 @@ function run(name, command, args, env = {}) {
   children.push(child);
 }
 
-function stop(code = 0) {
+function stop(code = 0): void {
   if (stopping) {
     // A second Ctrl-C: do not wait any longer.
     for (const child of children) child.kill('SIGKILL');
@@ -72,7 +57,7 @@ setInterval(() => {
   if (process.ppid !== parent) stop(0);
 }, 500).unref();
 
-const appEnv = { NEXT_TELEMETRY_DISABLED: '1' };
+const appEnv: Record<string, string> = { NEXT_TELEMETRY_DISABLED: '1' };
 if (useSandbox) {
   console.log(
     '[dev] No Blue Button environment configured: starting the local sandbox (BB_ENVIRONMENT=LOCAL).',
