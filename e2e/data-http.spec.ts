@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { authorizeUrl } from '../sandbox/testing';
+import { authorizeUrl } from '../sandbox/server.test-support';
 import { AppClient } from './http-client';
 import { appUrl, control, localApp, pkce, sandboxUrl } from './support';
 

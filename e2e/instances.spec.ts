@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { expect, test } from '@playwright/test';
-import { startRedisServer, type TestRedisServer } from '../lib/store/redis-test-server';
+import { startRedisServer, type TestRedisServer } from '../lib/store/redis-server.test-support';
 import { AppClient } from './http-client';
 import { control, localApp, sandboxUrl } from './support';
 

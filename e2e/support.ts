@@ -7,7 +7,7 @@ export const sandboxUrl = `http://localhost:${E2E_SANDBOX_PORT}`;
 export const callbackUrl = `${appUrl}/api/auth/callback/bluebutton`;
 
 /** The local sandbox's default registered app, and PKCE values as Blue Button clients make them. */
-export { DEFAULT_APP as localApp, pkce } from '../sandbox/testing';
+export { DEFAULT_APP as localApp, pkce } from '../sandbox/server.test-support';
 
 /** Records every request the page makes that does not go to one of the allowed origins. */
 export function recordForeignRequests(page: Page, allowedOrigins: string[]): string[] {

@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANCHOR, CLIENT_ID, basic } from './test-support/harness';
-import { signIn, startSandbox, type StartedSandbox } from './testing';
+import { ANCHOR, CLIENT_ID, basic } from './harness.test-support';
+import { signIn, startSandbox, type StartedSandbox } from './server.test-support';
 
 // "Bad input" (issue 2): a few hundred random and malformed requests, each answered with an HTTP
 // error within a few seconds; the sandbox keeps serving and nothing is left unhandled.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BASE, makeSandbox } from './test-support/harness';
+import { BASE, makeSandbox } from './harness.test-support';
 
 describe('discovery documents (API-FACTS §7)', () => {
   const sb = makeSandbox({ publicUrl: 'http://localhost:8000' });

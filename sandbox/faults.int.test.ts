@@ -1,8 +1,8 @@
 import { request as httpRequest } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANCHOR } from './test-support/harness';
-import { signIn, startSandbox, type StartedSandbox, type TokenResponse } from './testing';
+import { ANCHOR } from './harness.test-support';
+import { signIn, startSandbox, type StartedSandbox, type TokenResponse } from './server.test-support';
 
 /** A raw GET that reports the bytes as sent (no decompression), or the socket error. */
 function rawGet(url: string, headers: Record<string, string> = {}) {

@@ -1,8 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getBeneficiary } from './data/index';
-import { ANCHOR, CLIENT_ID, REDIRECT, SECRET, basic } from './test-support/harness';
-import { readForm } from './test-support/html-form';
-import { authorizeUrl, pkce, startSandbox, type StartedSandbox, type TokenResponse } from './testing';
+import { ANCHOR, CLIENT_ID, REDIRECT, SECRET, basic } from './harness.test-support';
+import { readForm } from './html-form.test-support';
+import {
+  authorizeUrl,
+  pkce,
+  startSandbox,
+  type StartedSandbox,
+  type TokenResponse,
+} from './server.test-support';
 
 // The whole flow over real HTTP, as a browser and a confidential client would do it.
 describe('OAuth and FHIR over HTTP', () => {

@@ -4,9 +4,9 @@ import { loadSandboxConfig } from './config';
 import { getBeneficiary, getUser } from './data/index';
 import { DEFAULT_PUBLIC_URL } from './options';
 import { createSandbox } from './server';
-import { ANCHOR, CLIENT_ID, REDIRECT, SECRET } from './test-support/harness';
-import { readForm } from './test-support/html-form';
-import { startSandbox, type StartedSandbox } from './testing';
+import { ANCHOR, CLIENT_ID, REDIRECT, SECRET } from './harness.test-support';
+import { readForm } from './html-form.test-support';
+import { startSandbox, type StartedSandbox } from './server.test-support';
 
 // CMS's own Node SDK (`cms-bluebutton-sdk`, environment LOCAL) driven through the whole flow against
 // the sandbox over HTTP: what the SDK sends must be what the sandbox accepts, and what the sandbox

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { refreshTokens } from '@/lib/bluebutton/oauth';
-import { DEFAULT_APP } from '@/sandbox/testing';
+import { DEFAULT_APP } from '@/sandbox/server.test-support';
 import { HOUR, reasonOf, USER, setUpTokenManagerSandbox } from './token-manager.test-support';
 
 // Refresh failures of the token manager, against the sandbox over HTTP. Tokens are compared, never printed.

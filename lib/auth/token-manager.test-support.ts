@@ -9,9 +9,9 @@ import { OAuthEndpointError } from '@/lib/bluebutton/oauth-errors';
 import { setUpOAuthSandbox } from '@/lib/bluebutton/oauth.test-support';
 import { parseTokenResponse, type TokenSet } from '@/lib/bluebutton/token-set';
 import { createMemoryStore } from '@/lib/store/memory';
-import { startRedisServer, type TestRedisServer } from '@/lib/store/redis-test-server';
+import { startRedisServer, type TestRedisServer } from '@/lib/store/redis-server.test-support';
 import { createSecureStore, type SecureStore } from '@/lib/store/secure-store';
-import { signIn } from '@/sandbox/testing';
+import { signIn } from '@/sandbox/server.test-support';
 import { ReconnectRequiredError } from './reasons';
 import { createTokenManager, type TokenManager, type TokenManagerOptions } from './token-manager';
 

@@ -1,9 +1,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { getBeneficiary } from '@/sandbox/data';
-import { signIn, startCountingServer, startSandbox, type StartedSandbox } from '@/sandbox/testing';
+import {
+  signIn,
+  startCountingServer,
+  startSandbox,
+  type StartedSandbox,
+} from '@/sandbox/server.test-support';
 import { createBlueButtonClient, type BlueButtonClientConfig } from './client';
 import { BlueButtonNetworkError, MalformedResponseError, OffOriginLinkError } from './errors';
-import { sandboxTokenSource, testClientConfig } from './testing';
+import { sandboxTokenSource, testClientConfig } from './client.test-support';
 
 // The client over real HTTP (Node's fetch, undici) against a listening sandbox: gzip, connection faults,
 // stalls, off-origin links (RELIABILITY-TESTS 31, 32, 34) and the 2,000-claim beneficiary.

@@ -2,10 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { summarize } from '@/lib/claims/summarize';
 import { getBeneficiary } from '@/sandbox/data';
 import { createSandbox, type Sandbox } from '@/sandbox/server';
-import { signIn, type SignInOptions } from '@/sandbox/testing';
+import { signIn, type SignInOptions } from '@/sandbox/server.test-support';
 import { createBlueButtonClient, type BlueButtonClientConfig } from './client';
 import { BlueButtonUnauthorizedError } from './errors';
-import { sandboxTokenSource, testClientConfig } from './testing';
+import { sandboxTokenSource, testClientConfig } from './client.test-support';
 
 // The client's four calls against the sandbox's handler passed in as `fetch`.
 const BASE = 'http://localhost:8000';

@@ -4,9 +4,9 @@
  */
 import { afterEach, beforeEach } from 'vitest';
 import { createSandbox, type Sandbox } from '@/sandbox/server';
-import { signIn, type SignInOptions } from '@/sandbox/testing';
+import { signIn, type SignInOptions } from '@/sandbox/server.test-support';
 import { createFhirHttp, type FhirHttpConfig } from './http';
-import { sandboxTokenSource, testClientConfig } from './testing';
+import { sandboxTokenSource, testClientConfig } from './client.test-support';
 
 /** The origin the in-process sandbox answers. */
 export const BASE = 'http://localhost:8000';

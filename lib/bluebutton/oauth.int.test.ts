@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorizeUrl, DEFAULT_APP, pkce } from '@/sandbox/testing';
+import { authorizeUrl, DEFAULT_APP, pkce } from '@/sandbox/server.test-support';
 import { REQUESTED_SCOPES } from './endpoints';
 import { exchangeCode, fetchUserinfo, revokeToken } from './oauth';
 import { basic, PATIENT, reasonOf, USER, setUpOAuthSandbox } from './oauth.test-support';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_APP, signIn } from '@/sandbox/testing';
+import { DEFAULT_APP, signIn } from '@/sandbox/server.test-support';
 import { refreshTokens, revokeGrant, revokeToken } from './oauth';
 import { basic, PATIENT, reasonOf, setUpOAuthSandbox, USER as OAUTH_USER } from './oauth.test-support';
 

@@ -4,7 +4,7 @@
  * compared, never printed.
  */
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { DEFAULT_APP, startSandbox, type StartedSandbox } from '@/sandbox/testing';
+import { DEFAULT_APP, startSandbox, type StartedSandbox } from '@/sandbox/server.test-support';
 import type { OAuthCallOptions } from './oauth';
 import { OAuthEndpointError } from './oauth-errors';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getBeneficiary } from '@/sandbox/data';
 import { createSandbox, type Sandbox } from '@/sandbox/server';
-import { signIn } from '@/sandbox/testing';
+import { signIn } from '@/sandbox/server.test-support';
 import { createBlueButtonClient, type BlueButtonClientConfig } from './client';
 import {
   BlueButtonAbortedError,
@@ -9,7 +9,7 @@ import {
   OffOriginLinkError,
   TooManyPagesError,
 } from './errors';
-import { sandboxTokenSource, testClientConfig } from './testing';
+import { sandboxTokenSource, testClientConfig } from './client.test-support';
 
 // Planned paging through the client, against the sandbox's handler passed in as `fetch`
 // (RELIABILITY-TESTS 32–35). BBUser1NNNN has exactly NNNN claims.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { benchmarkNormalize } from './benchmark-normalize';
+import { benchmarkNormalize } from './benchmark-normalize.test-support';
 
 // Only that the measurement runs and counts what it should: timings are reported by `npm run bench`, never asserted.
 describe('benchmarkNormalize', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localFixture, sample } from './__fixtures__/load';
+import { localFixture, sample } from './__fixtures__/load.test-support';
 import { eobSchema } from './fhir-eob-schema';
 import { detectEobVersion } from './fhir-version';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bundleEntries, sample } from './__fixtures__/load';
+import { bundleEntries, sample } from './__fixtures__/load.test-support';
 import { mapCoverage } from './map-coverage';
 import { mapPatient } from './map-patient';
 import type { CoveragePart, Profile } from './types';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EXPECTED_CLAIMS as EXPECTED } from './__fixtures__/expected-claims';
-import { sample } from './__fixtures__/load';
+import { sample } from './__fixtures__/load.test-support';
 import { mapEob, type EobMapping } from './map-eob';
 import type { Prescription } from './types';
 

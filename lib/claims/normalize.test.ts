@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bundleEntries, sample, sampleFiles } from './__fixtures__/load';
+import { bundleEntries, sample, sampleFiles } from './__fixtures__/load.test-support';
 import { MalformedBundleError } from './errors';
 import { bundleResources, createNormalizer, normalize, type NormalizeIssue } from './normalize';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import expected from './__fixtures__/expected-v2-summary.json';
-import { sample } from './__fixtures__/load';
+import { sample } from './__fixtures__/load.test-support';
 import { normalize } from './normalize';
 import { summarize } from './summarize';
 import { summarySchema } from './summary-types';

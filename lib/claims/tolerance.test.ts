@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import expectedSummary from './__fixtures__/expected-v2-summary.json';
-import { bundleEntries, localFixture, sample } from './__fixtures__/load';
+import { bundleEntries, localFixture, sample } from './__fixtures__/load.test-support';
 import { MalformedBundleError } from './errors';
 import { mapEob } from './map-eob';
 import { normalize, type NormalizeIssue } from './normalize';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sample } from '@/lib/claims/__fixtures__/load';
+import { sample } from '@/lib/claims/__fixtures__/load.test-support';
 import { normalize } from '@/lib/claims/normalize';
 import { CLAIM_TYPES } from '@/lib/claims/types';
 import { claimQuerySchema, prescriptionQuerySchema, queryClaims, queryPrescriptions } from './queries';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { StoreUnavailableError, type KeyValueStore } from './kv';
 import { createRedisStore } from './redis';
-import { startRedisServer, type TestRedisServer } from './redis-test-server';
+import { startRedisServer, type TestRedisServer } from './redis-server.test-support';
 import { createSecureStore } from './secure-store';
 
 // Against a real redis-server on loopback, started by the test itself.

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { getBeneficiary } from './index';
-import { moneyVariablesOf, readFixture, systemsOf, type LooseJson, type Resource } from './test-support';
+import {
+  moneyVariablesOf,
+  readFixture,
+  systemsOf,
+  type LooseJson,
+  type Resource,
+} from './readers.test-support';
 import { CLAIM_TYPES, type ClaimType, type FhirVersion } from './types';
 
 // Every generated claim type carries the coding systems and money variables of BFD's own sample of

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { getBeneficiary } from './index';
-import { claimType, claimValue, contractMoney, lineSum, prescription, type LooseJson } from './test-support';
+import {
+  claimType,
+  claimValue,
+  contractMoney,
+  lineSum,
+  prescription,
+  type LooseJson,
+} from './readers.test-support';
 
 // Money the way SUMMARY-CONTRACT.md reads it, checked for internal consistency (issue 2).
 const ANCHOR = '2026-11-16';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getBeneficiary } from './index';
-import { prescription } from './test-support';
+import { prescription } from './readers.test-support';
 
 // Part D fills recur per drug on their days-supply cadence, with late refills, switches and stops,
 // and refill numbers counting up within a prescription (issue 2).

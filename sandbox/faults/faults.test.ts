@@ -9,7 +9,7 @@ import {
   makeSandbox,
   postForm,
   tokensFor,
-} from '../test-support/harness';
+} from '../harness.test-support';
 
 /**
  * Runs `call` with a fake `setTimeout` and checks it answers exactly when `ms` of fake time have passed:

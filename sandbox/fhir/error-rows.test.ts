@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BASE, CLIENT_ID, basic, bearer, makeSandbox, postForm, tokensFor } from '../test-support/harness';
+import { BASE, CLIENT_ID, basic, bearer, makeSandbox, postForm, tokensFor } from '../harness.test-support';
 
 // The resource-endpoint error rows of API-FACTS §4, §5, §6, §8 and §10, each with its exact status,
 // body bytes (DRF's compact JSON) and, for 401s, the exact `WWW-Authenticate`. Expected texts are

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BASE, CLIENT_ID, bearer, makeSandbox, tokensFor } from '../test-support/harness';
+import { BASE, CLIENT_ID, bearer, makeSandbox, tokensFor } from '../harness.test-support';
 
 const NOT_AUTH = { detail: 'Authentication credentials were not provided.' };
 const FORBIDDEN = { detail: 'You do not have permission to perform this action.' };

@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startSandbox, signIn, type StartedSandbox } from '../testing';
+import { startSandbox, signIn, type StartedSandbox } from '../server.test-support';
 
 // Repeated identical searches reuse the serialized page and its gzip (HAPI FHIR reuses search results
 // for 60 s); the bytes sent are the same as a fresh render, with and without gzip.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getBeneficiary } from '../data/index';
-import { ANCHOR, BASE, bearer, makeSandbox, tokensFor } from '../test-support/harness';
+import { ANCHOR, BASE, bearer, makeSandbox, tokensFor } from '../harness.test-support';
 
 interface Bundle {
   resourceType: string;

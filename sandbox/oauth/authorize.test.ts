@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BASE, CLIENT_ID, REDIRECT, get, makeSandbox, postForm } from '../test-support/harness';
-import { authorizeUrl, pkce } from '../testing';
+import { BASE, CLIENT_ID, REDIRECT, get, makeSandbox, postForm } from '../harness.test-support';
+import { authorizeUrl, pkce } from '../server.test-support';
 
 const { challenge, state } = pkce();
 const valid = {

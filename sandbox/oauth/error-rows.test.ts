@@ -11,8 +11,8 @@ import {
   makeSandbox,
   postForm,
   tokensFor,
-} from '../test-support/harness';
-import { authorizeUrl, pkce } from '../testing';
+} from '../harness.test-support';
+import { authorizeUrl, pkce } from '../server.test-support';
 
 // The OAuth error rows of API-FACTS §2 and §3, each with its exact status and body bytes. Expected
 // texts are copied from API-FACTS, not from the sandbox's own message constants. BB2's own errors are

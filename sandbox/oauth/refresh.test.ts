@@ -8,7 +8,7 @@ import {
   makeSandbox,
   postForm,
   tokensFor,
-} from '../test-support/harness';
+} from '../harness.test-support';
 import { appInactive, GRANT_NOT_FOUND, GRANT_TIMED_OUT, ONE_TIME_REFRESH_NOT_ALLOWED } from './messages';
 
 type Sb = ReturnType<typeof makeSandbox>;

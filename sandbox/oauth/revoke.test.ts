@@ -8,7 +8,7 @@ import {
   makeSandbox,
   postForm,
   tokensFor,
-} from '../test-support/harness';
+} from '../harness.test-support';
 
 describe('revoke, introspect and expire_authenticated_user (API-FACTS §1, §3)', () => {
   it('/revoke/ deletes the grant: the refresh then answers 403', async () => {

@@ -8,7 +8,7 @@ import {
   codeFor,
   makeSandbox,
   postForm,
-} from '../test-support/harness';
+} from '../harness.test-support';
 
 describe('POST /v2/o/token/ authorization_code (API-FACTS §2.2, §2.3)', () => {
   it('answers with the real keys in order, no-store headers and a 13-month grant', async () => {

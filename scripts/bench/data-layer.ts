@@ -4,17 +4,17 @@
  * 2,000 claims it times fetch + normalize + summarize through lib/bluebutton and, in the same run, CMS's
  * Node SDK (`cms-bluebutton-sdk`) collecting the same EOBs with `getPages`, called as its README and CMS's
  * sample apps call it (BB2's default page of 10), and once more with `_count=50`. Then normalize + summarize
- * of 10,000 EOBs (lib/claims/benchmark-normalize.ts). Timings are measured, never asserted in tests.
+ * of 10,000 EOBs (lib/claims/benchmark-normalize.test-support.ts). Timings are measured, never asserted in tests.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { register } from 'node:module';
 import { createServer } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BlueButton, Environments, type AuthorizationToken } from 'cms-bluebutton-sdk';
-import type { NormalizeBenchmark } from '@/lib/claims/benchmark-normalize';
+import type { NormalizeBenchmark } from '@/lib/claims/benchmark-normalize.test-support';
 import { summarize } from '@/lib/claims/summarize';
 import { LOCAL_APP } from '@/lib/config';
-import { SandboxControlClient, signIn } from '@/sandbox/testing';
+import { SandboxControlClient, signIn } from '@/sandbox/server.test-support';
 import type { BenchSection } from '../bench';
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 100);
@@ -128,7 +128,7 @@ async function sdkClaims(bb: BlueButton, token: AuthorizationToken, count?: numb
 /** One row of the comparison: one beneficiary, our data layer (median of runs) against the SDK. */
 async function compareUser(url: string, control: SandboxControlClient, user: number) {
   const { createBlueButtonClient } = await import('@/lib/bluebutton/client');
-  const { sandboxTokenSource, testClientConfig } = await import('@/lib/bluebutton/testing');
+  const { sandboxTokenSource, testClientConfig } = await import('@/lib/bluebutton/client.test-support');
   const username = `BBUser${user}`;
   const tokens = sandboxTokenSource(url, await signIn(url, control, { username }));
   const client = createBlueButtonClient({ config: testClientConfig(url), tokens });
@@ -198,7 +198,7 @@ async function compareWithSdk(): Promise<number> {
 
 /** Normalize + summarize of 10,000 EOBs in a fresh process, so its peak memory is its own. */
 async function normalizeTenThousand(): Promise<void> {
-  const script = `const m = await import('./lib/claims/benchmark-normalize.ts');
+  const script = `const m = await import('./lib/claims/benchmark-normalize.test-support.ts');
     console.log(JSON.stringify(await m.benchmarkNormalize(${NORMALIZE.eobs})));`;
   const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
     cwd: ROOT,

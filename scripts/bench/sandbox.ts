@@ -6,7 +6,7 @@
 import http from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { clearBeneficiaryCache, getBeneficiary, prepareEobTemplates } from '@/sandbox/data/index';
-import { signIn, startSandbox } from '@/sandbox/testing';
+import { signIn, startSandbox } from '@/sandbox/server.test-support';
 import type { BenchSection } from '../bench';
 import { median, ms, percentile, printTable, reportTarget } from '../bench';
 

@@ -3,7 +3,7 @@
  * its own token manager on the shared Redis, waits for "go", fires concurrent `getAccessToken` calls,
  * uses each token once on the sandbox's ExplanationOfBenefit search and prints one JSON line of results.
  * Tokens never leave the process: only a short SHA-256 digest is printed, for comparison.
- * Run: node --conditions=react-server --import tsx lib/auth/token-race-worker.ts
+ * Run: node --conditions=react-server --import tsx lib/auth/token-race-worker.test-support.ts
  */
 import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';

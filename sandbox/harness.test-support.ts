@@ -2,8 +2,8 @@
  * Helpers for the sandbox's own tests: an in-process sandbox on a fixed data anchor, form posts,
  * Basic credentials and a signed-in beneficiary.
  */
-import { DEFAULT_APP } from '../apps';
-import { createSandbox, type Sandbox, type SandboxOptions } from '../server';
+import { DEFAULT_APP } from './apps';
+import { createSandbox, type Sandbox, type SandboxOptions } from './server';
 import {
   approveOptions,
   authorizeUrl,
@@ -11,7 +11,7 @@ import {
   signIn,
   type SignInOptions,
   type TokenResponse,
-} from '../testing';
+} from './server.test-support';
 
 /** The origin in-process tests call. */
 export const BASE = 'http://localhost:8000';
