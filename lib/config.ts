@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 import { bool, readConfigFile, type FileConfig } from './config-file';
 

@@ -3,6 +3,7 @@
  * them (https://bluebutton.cms.gov/api-documentation/ and bluebutton-web-server `hhs_oauth_server/urls.py`).
  * The origin is the only one the app ever sends a token to.
  */
+import 'server-only';
 import type { AppConfig } from '@/lib/config';
 
 /** The Blue Button URLs the app uses. */

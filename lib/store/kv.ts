@@ -1,3 +1,5 @@
+import 'server-only';
+
 /**
  * The small key-value contract the server-side token store is built on: string values with a TTL,
  * multi-key delete and a best-effort mutual-exclusion lock with an expiry (the single-instance Redis
