@@ -1,8 +1,8 @@
 /**
  * The claim-type catalogue: the one place that says how each Blue Button claim type is named, explained and
  * coloured, in plain language for people with Medicare. Claim types:
- * https://bluebutton.cms.gov/resources/codesystem/eob-type ; colours are CSS variables defined by the app's
- * stylesheet, so charts, tables and legends agree.
+ * https://bluebutton.cms.gov/resources/codesystem/eob-type ; colours are the `--care-*` CSS variables of
+ * app/globals.css, so charts, tables and legends agree.
  */
 import { CLAIM_TYPES, type ClaimType } from './types';
 
@@ -13,7 +13,7 @@ export interface ClaimTypeInfo {
   label: string;
   /** One sentence saying what these claims are. */
   description: string;
-  /** A CSS colour, as a variable reference, e.g. `var(--chart-carrier)`. */
+  /** A CSS colour, as a variable reference, e.g. `var(--care-carrier)`. */
   color: string;
 }
 
@@ -23,50 +23,50 @@ export const CLAIM_TYPE_CATALOGUE: Readonly<Record<ClaimType, ClaimTypeInfo>> = 
     type: 'carrier',
     label: 'Doctor and clinic visits',
     description: 'Visits and services from doctors, clinics, labs and other health professionals (Part B).',
-    color: 'var(--chart-carrier)',
+    color: 'var(--care-carrier)',
   },
   dme: {
     type: 'dme',
     label: 'Medical equipment',
     description: 'Equipment and supplies for use at home, such as walkers, oxygen or diabetes supplies.',
-    color: 'var(--chart-dme)',
+    color: 'var(--care-dme)',
   },
   hha: {
     type: 'hha',
     label: 'Home health',
     description: 'Nursing, therapy and other care a home health agency gave you at home.',
-    color: 'var(--chart-hha)',
+    color: 'var(--care-hha)',
   },
   hospice: {
     type: 'hospice',
     label: 'Hospice',
     description: 'Comfort care for a terminal illness, at home or in a hospice.',
-    color: 'var(--chart-hospice)',
+    color: 'var(--care-hospice)',
   },
   inpatient: {
     type: 'inpatient',
     label: 'Hospital stays',
     description: 'Care while you were admitted to a hospital as an inpatient (Part A).',
-    color: 'var(--chart-inpatient)',
+    color: 'var(--care-inpatient)',
   },
   outpatient: {
     type: 'outpatient',
     label: 'Hospital outpatient',
     description: 'Hospital care without being admitted, such as emergency visits, tests or same-day surgery.',
-    color: 'var(--chart-outpatient)',
+    color: 'var(--care-outpatient)',
   },
   pde: {
     type: 'pde',
     label: 'Prescriptions',
     description: 'Medicines you filled at a pharmacy and your Part D drug plan paid for.',
-    color: 'var(--chart-pde)',
+    color: 'var(--care-pde)',
   },
   snf: {
     type: 'snf',
     label: 'Skilled nursing facility',
     description:
       'Short-term nursing or rehabilitation care in a skilled nursing facility, usually after a hospital stay.',
-    color: 'var(--chart-snf)',
+    color: 'var(--care-snf)',
   },
 };
 
