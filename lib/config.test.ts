@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appOrigin, ConfigError, LOCAL_APP, parseConfig } from './config';
+import { appOrigin, LOCAL_APP, parseConfig } from './config';
+import { AppError } from './errors';
 
 const emptyDir = () => mkdtempSync(path.join(tmpdir(), 'bb-config-'));
 const parse = (env: Record<string, string | undefined>, cwd = emptyDir()) => parseConfig(env, cwd);
@@ -10,10 +11,11 @@ const failure = (env: Record<string, string>, cwd = emptyDir()) => {
   try {
     parseConfig(env, cwd);
   } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: 'config_invalid' });
     return (error as Error).message;
   }
-  throw new Error('expected a ConfigError');
+  throw new Error('expected a config_invalid AppError');
 };
 
 const real = {

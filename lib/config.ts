@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { bool, readConfigFile, type FileConfig } from './config-file';
+import { AppError } from './errors';
 
 /**
  * The app's one validated configuration: environment variables, optionally completed by
@@ -31,9 +32,9 @@ function localCallbackUrl(appUrl: string | undefined): string {
 
 const DEV_AUTH_SECRET = 'local-development-secret-not-for-production-use';
 
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
+/** A `config_invalid` error whose message names the key and the rule (for operators; never shown in a page). */
+const invalid = (problem: string) =>
+  new AppError('config_invalid', { message: `Invalid configuration: ${problem}` });
 
 const intFrom = (min: number) => z.coerce.number().int().min(min);
 
@@ -125,7 +126,7 @@ type Env = Record<string, string | undefined>;
 /** The config file's settings (lib/config-file.ts); a file that cannot be used stops start-up like a bad variable. */
 function fileSettings(env: Env, cwd: string): FileConfig {
   const file = readConfigFile(env, cwd);
-  if (!file.ok) throw new ConfigError(`Invalid configuration: ${file.problem}`);
+  if (!file.ok) throw invalid(file.problem);
   return file.config;
 }
 
@@ -135,7 +136,7 @@ const list = (value: string | undefined) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-/** Builds and validates the configuration from an environment; throws ConfigError naming the key and the rule. */
+/** Builds and validates the configuration from an environment; throws `config_invalid` naming the key and rule. */
 export function parseConfig(env: Env, cwd = process.cwd()): AppConfig {
   const file = fileSettings(env, cwd);
   const environment = (env.BB_ENVIRONMENT ?? file.environment ?? 'LOCAL').toUpperCase();
@@ -171,14 +172,14 @@ export function parseConfig(env: Env, cwd = process.cwd()): AppConfig {
     dataCacheTtlSeconds: env.DATA_CACHE_TTL_SECONDS ?? 600,
   };
   if (!local && env.BB_BASE_URL) {
-    throw new ConfigError('Invalid configuration: BB_BASE_URL may only be set with BB_ENVIRONMENT=LOCAL');
+    throw invalid('BB_BASE_URL may only be set with BB_ENVIRONMENT=LOCAL');
   }
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const key = issue.path.join('.');
     const name = KEY_NAMES[key] ?? KEY_NAMES[key.replace(/\.\d+$/, '')] ?? key;
-    throw new ConfigError(`Invalid configuration: ${name} ${issue.message}`);
+    throw invalid(`${name} ${issue.message}`);
   }
   return parsed.data;
 }

@@ -3,7 +3,7 @@
  * each file a resource or a Bundle) as 2-space indented JSON on stdout, offline. For bad input it prints one
  * line naming the file on stderr, nothing on stdout, and exits with 1. Contract: SUMMARY-CONTRACT.md.
  */
-import { InputFileError } from '@/lib/claims/errors';
+import { AppError } from '@/lib/errors';
 import { summarizeFiles } from '@/lib/claims/summarize-files';
 
 async function main(args: string[]): Promise<number> {
@@ -25,7 +25,9 @@ async function main(args: string[]): Promise<number> {
     return 0;
   } catch (error) {
     const reason =
-      error instanceof InputFileError ? error.message : `unexpected ${(error as Error)?.name ?? 'error'}`;
+      error instanceof AppError && error.code === 'input_file'
+        ? error.message
+        : `unexpected ${(error as Error)?.name ?? 'error'}`;
     process.stderr.write(`summarize: ${reason}\n`);
     return 1;
   }

@@ -9,7 +9,7 @@ import { DataProblem } from '@/components/claims/data-problem';
 import { SummaryOverview } from '@/components/claims/summary-overview';
 import { requireSession } from '@/lib/auth/session';
 import { summarize } from '@/lib/claims/summarize';
-import { DataError } from '@/lib/data/errors';
+import { AppError } from '@/lib/errors';
 import { getMedicareData, loadMedicareData } from '@/lib/data/medicare-data';
 
 export const metadata: Metadata = { title: 'Your claims · My Medicare claims' };
@@ -21,7 +21,8 @@ async function loadSummary(fresh: boolean) {
     const { data, fetchedAt } = fresh ? await loadMedicareData({ fresh: true }) : await getMedicareData();
     return { ok: true as const, summary: summarize(data), unreadable: data.unreadable, fetchedAt };
   } catch (error) {
-    if (error instanceof DataError) return { ok: false as const, problem: error };
+    // A 500 (a bug, a bad setting) is not explained here: it goes to the error page with its reference.
+    if (error instanceof AppError && error.status !== 500) return { ok: false as const, problem: error };
     throw error;
   }
 }

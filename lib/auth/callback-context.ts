@@ -1,7 +1,7 @@
 import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { TokenSet } from '@/lib/bluebutton/token-set';
-import type { ReconnectReason } from './reasons';
+import type { ReconnectReason } from '@/lib/reconnect-reasons';
 
 /**
  * What one sign-in callback learned on its way through next-auth: the tokens from the code exchange (kept

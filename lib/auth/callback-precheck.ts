@@ -1,4 +1,4 @@
-import type { ReconnectReason } from './reasons';
+import type { ReconnectReason } from '@/lib/reconnect-reasons';
 
 /**
  * The callback's query, checked before next-auth sees it (next-auth keeps only the last of repeated

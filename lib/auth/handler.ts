@@ -6,7 +6,7 @@ import { withCallbackContext } from './callback-context';
 import { expiredCookie } from './cookies';
 import { getAuthOptions } from './options';
 import { precheckCallback } from './callback-precheck';
-import type { ReconnectReason } from './reasons';
+import type { ReconnectReason } from '@/lib/reconnect-reasons';
 import { readSessionCookie, sessionCookieName } from './session';
 
 type RouteContext = { params: Promise<{ nextauth: string[] }> };

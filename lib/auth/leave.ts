@@ -1,6 +1,8 @@
 import 'server-only';
 import type { NextRequest } from 'next/server';
 import { appOrigin, getConfig } from '@/lib/config';
+import { AppError } from '@/lib/errors';
+import { errorResponse } from '@/lib/http/api-route';
 import { expiredCookie } from './cookies';
 import { endServerSession } from './server-session';
 import { readSessionCookie, sessionCookieName } from './session';
@@ -14,10 +16,7 @@ export function createLeaveHandler(how: 'sign-out' | 'disconnect') {
   return async function POST(request: NextRequest): Promise<Response> {
     const origin = appOrigin(getConfig());
     if (request.headers.get('origin') !== origin) {
-      return Response.json(
-        { error: { code: 'forbidden', message: 'This request must come from this site.' } },
-        { status: 403, headers: { 'Cache-Control': 'private, no-store' } },
-      );
+      return errorResponse(new AppError('forbidden'));
     }
     const claims = await readSessionCookie(request.cookies.get(sessionCookieName())?.value);
     let done = true;

@@ -2,8 +2,8 @@ import 'server-only';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
 import { blueButtonEndpoints, REQUESTED_SCOPES } from '@/lib/bluebutton/endpoints';
 import { exchangeCode, fetchUserinfo } from '@/lib/bluebutton/oauth';
-import { OAuthEndpointError } from '@/lib/bluebutton/oauth-errors';
 import type { AppConfig } from '@/lib/config';
+import { AppError } from '@/lib/errors';
 import { callbackContext, failCallback } from './callback-context';
 
 /** What the provider hands next-auth as the signed-in user. */
@@ -50,7 +50,7 @@ export function BlueButtonProvider(config: AppConfig): OAuthConfig<BlueButtonPro
           callbackContext().tokens = tokens;
           return { tokens: {} };
         } catch (error) {
-          throw failCallback(error instanceof OAuthEndpointError ? error.reason : 'unknown');
+          throw failCallback((error instanceof AppError && error.reason) || 'unknown');
         }
       },
     },

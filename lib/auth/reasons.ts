@@ -1,6 +1,9 @@
+import type { ReconnectReason } from '@/lib/reconnect-reasons';
+
 /**
- * Why a beneficiary has to sign in (or connect) again. One code per failure, each with the plain-language
- * page shown at `/auth/error?reason=<code>`. Blue Button's own `error_description` is never shown.
+ * The plain-language page shown at `/auth/error?reason=<code>` for each reason a beneficiary has to sign in
+ * (or connect) again; the codes are `lib/reconnect-reasons.ts`'s. Blue Button's own `error_description` is
+ * never shown.
  */
 export const RECONNECT_REASONS = {
   access_denied: {
@@ -82,20 +85,4 @@ export const RECONNECT_REASONS = {
     detail: 'We could not finish connecting to Medicare. None of your information was stored.',
     action: 'Please try again.',
   },
-} as const satisfies Record<string, { title: string; detail: string; action: string }>;
-
-/** A reason code: a key of {@link RECONNECT_REASONS}. */
-export type ReconnectReason = keyof typeof RECONNECT_REASONS;
-
-/** Whether a string (from a URL, say) is a known reason code. */
-export function isReconnectReason(value: unknown): value is ReconnectReason {
-  return typeof value === 'string' && Object.hasOwn(RECONNECT_REASONS, value);
-}
-
-/** Thrown when the beneficiary has to connect to Medicare again; carries the reason for the page. */
-export class ReconnectRequiredError extends Error {
-  override name = 'ReconnectRequiredError';
-  constructor(readonly reason: ReconnectReason) {
-    super(`Reconnect required: ${reason}`);
-  }
-}
+} as const satisfies Record<ReconnectReason, { title: string; detail: string; action: string }>;

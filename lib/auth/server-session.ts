@@ -5,7 +5,7 @@ import { revokeGrant, revokeToken } from '@/lib/bluebutton/oauth';
 import type { TokenSet } from '@/lib/bluebutton/token-set';
 import { getConfig } from '@/lib/config';
 import { getSecureStore } from '@/lib/store';
-import { isReconnectReason, type ReconnectReason } from './reasons';
+import { isReconnectReason, type ReconnectReason } from '@/lib/reconnect-reasons';
 import { getTokenManager } from './token-service';
 
 /**

@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { appOrigin, getConfig } from '@/lib/config';
 import { sessionCookieNameFor } from './cookies';
-import type { ReconnectReason } from './reasons';
+import type { ReconnectReason } from '@/lib/reconnect-reasons';
 import { checkServerSession } from './server-session';
 import { sessionClaimsSchema, type SessionClaims } from './session-claims';
 

@@ -60,7 +60,7 @@ describe('terminal and transient refresh failures', () => {
       const tokens = await signedIn(manager, 'transient');
       await expireAccessTokens();
       await s.control.script('token', step);
-      expect(await reasonOf(manager.getAccessToken('transient'))).toBe(`oauth:${reason}`);
+      expect(await reasonOf(manager.getAccessToken('transient'))).toBe(`unavailable:${reason}`);
       expect(await s.control.count('token')).toBe(1);
       const record = await manager.get('transient');
       expect(record?.needsReconnect).toBeUndefined();
@@ -73,7 +73,7 @@ describe('terminal and transient refresh failures', () => {
     await signedIn(manager, 'recovers');
     await expireAccessTokens();
     await s.control.script('token', { status: 503 });
-    expect(await reasonOf(manager.getAccessToken('recovers'))).toBe('oauth:token_unavailable');
+    expect(await reasonOf(manager.getAccessToken('recovers'))).toBe('unavailable:token_unavailable');
     const token = await manager.getAccessToken('recovers');
     expect(await eobStatus(token)).toBe(200);
     expect(await s.control.count('token')).toBe(2);

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { refreshTokens } from '@/lib/bluebutton/oauth';
-import { OAuthEndpointError } from '@/lib/bluebutton/oauth-errors';
+import { AppError } from '@/lib/errors';
 import { createMemoryStore } from '@/lib/store/memory';
 import { createRedisStore } from '@/lib/store/redis';
 import { createSecureStore } from '@/lib/store/secure-store';
-import { TokenRefreshUnavailableError } from './token-manager';
 import {
   reasonOf,
   SECRET,
@@ -40,7 +39,9 @@ describe('getAccessToken', () => {
     const record = await manager.get('concurrent');
     expect(record?.rotation).toBe(1);
     expect(record?.tokens.accessToken === tokens[0]).toBe(true);
-    expect(await reasonOf(refreshTokens(old.refreshToken ?? '', { config }))).toBe('oauth:refresh_reused');
+    expect(await reasonOf(refreshTokens(old.refreshToken ?? '', { config }))).toBe(
+      'reconnect:refresh_reused',
+    );
   });
 
   it('two managers sharing one Redis make one refresh for 20 concurrent calls (RELIABILITY #18, in-process)', async () => {
@@ -78,7 +79,9 @@ describe('getAccessToken', () => {
       expect(await eobStatus(token)).toBe(200);
       expect((await manager.get('proactive'))?.rotation).toBe(load);
     }
-    expect(await reasonOf(refreshTokens(first.refreshToken ?? '', { config }))).toBe('oauth:refresh_reused');
+    expect(await reasonOf(refreshTokens(first.refreshToken ?? '', { config }))).toBe(
+      'reconnect:refresh_reused',
+    );
   });
 
   it('keeps the previous refresh token when the answer has none (RELIABILITY #24)', async () => {
@@ -130,9 +133,9 @@ describe('races and locks', () => {
     await expireAccessTokens();
     const lock = await store.tryLock(tokenRecordKey('held'), 60_000);
     await expect(manager.getAccessToken('held')).rejects.toMatchObject({
-      name: 'TokenRefreshUnavailableError',
+      code: 'medicare_unavailable',
       reason: 'token_unavailable',
-      kind: 'wait-timeout',
+      detail: { fault: 'wait_timeout' },
     });
     const controller = new AbortController();
     const pending = managerOn(store, { waitMs: 1_000 }).getAccessToken('held', controller.signal);
@@ -152,11 +155,12 @@ describe('races and locks', () => {
       b.getAccessToken('failed-elsewhere').catch((e: unknown) => e),
     ]);
     const errors = [first, second];
-    expect(
-      errors.filter((e) => e instanceof OAuthEndpointError && e.reason === 'token_unavailable'),
-    ).toHaveLength(1);
-    const waiter = errors.find((e) => e instanceof TokenRefreshUnavailableError);
-    expect(waiter).toMatchObject({ reason: 'token_unavailable', kind: 'failed-elsewhere' });
+    // One request made the refresh POST (its failure names the call); the other waited and fails with it.
+    const poster = errors.find((e) => e instanceof AppError && e.detail.operation === 'refresh');
+    expect(poster).toMatchObject({ code: 'medicare_unavailable', reason: 'token_unavailable' });
+    const waiter = errors.find((e) => e instanceof AppError && e.detail.fault === 'failed_elsewhere');
+    expect(waiter).toMatchObject({ code: 'medicare_unavailable', reason: 'token_unavailable' });
+    expect(poster).not.toBe(waiter);
     expect(await s.control.count('token')).toBe(1);
     const record = await a.get('failed-elsewhere');
     expect(record?.needsReconnect).toBeUndefined();

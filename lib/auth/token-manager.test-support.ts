@@ -5,14 +5,13 @@
  */
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { refreshTokens } from '@/lib/bluebutton/oauth';
-import { OAuthEndpointError } from '@/lib/bluebutton/oauth-errors';
 import { setUpOAuthSandbox } from '@/lib/bluebutton/oauth.test-support';
 import { parseTokenResponse, type TokenSet } from '@/lib/bluebutton/token-set';
+import { AppError } from '@/lib/errors';
 import { createMemoryStore } from '@/lib/store/memory';
 import { startRedisServer, type TestRedisServer } from '@/lib/store/redis-server.test-support';
 import { createSecureStore, type SecureStore } from '@/lib/store/secure-store';
 import { signIn } from '@/sandbox/server.test-support';
-import { ReconnectRequiredError } from './reasons';
 import { createTokenManager, type TokenManager, type TokenManagerOptions } from './token-manager';
 
 export const SECRET = 'token-manager-test-secret-of-32-characters-or-more';
@@ -85,14 +84,17 @@ export function setUpRedisServer(): Pick<TestRedisServer, 'url'> {
   };
 }
 
-/** `reconnect:<reason>`, `oauth:<reason>`, `resolved`, or a description of whatever else happened. */
+/**
+ * `reconnect:<reason>` (`reconnect_required`), `unavailable:<reason>` (`medicare_unavailable`, e.g. the token
+ * endpoint down), `resolved`, or a description of whatever else happened.
+ */
 export const reasonOf = (promise: Promise<unknown>) =>
   promise.then(
     () => 'resolved',
     (e: unknown) =>
-      e instanceof ReconnectRequiredError
+      e instanceof AppError && e.code === 'reconnect_required'
         ? `reconnect:${e.reason}`
-        : e instanceof OAuthEndpointError
-          ? `oauth:${e.reason}`
-          : `threw ${(e as Error).name}`,
+        : e instanceof AppError && e.code === 'medicare_unavailable'
+          ? `unavailable:${e.reason}`
+          : `threw ${(e as Error).name}${e instanceof AppError ? ` ${e.code}` : ''}`,
   );

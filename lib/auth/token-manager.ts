@@ -1,8 +1,8 @@
 import 'server-only';
-import { OAuthEndpointError } from '@/lib/bluebutton/oauth-errors';
 import type { TokenSet } from '@/lib/bluebutton/token-set';
+import { AppError } from '@/lib/errors';
+import { isTerminalReason, type ReconnectReason } from '@/lib/reconnect-reasons';
 import type { SecureStore } from '@/lib/store/secure-store';
-import { ReconnectRequiredError, type ReconnectReason } from './reasons';
 import {
   refreshFailureKey,
   refreshFailureSchema,
@@ -56,23 +56,14 @@ export interface TokenManager {
   delete(sid: string): Promise<void>;
 }
 
-/**
- * The refresh this caller waited for, run by another instance, did not finish within `waitMs`
- * (`wait-timeout`) or failed without a verdict (`failed-elsewhere`, with that failure's reason). Transient:
- * the tokens are kept and the next request may try again.
- */
-export class TokenRefreshUnavailableError extends Error {
-  override name = 'TokenRefreshUnavailableError';
-  constructor(
-    readonly reason: ReconnectReason,
-    readonly kind: 'wait-timeout' | 'failed-elsewhere',
-  ) {
-    super(`Token refresh by another request: ${kind} (${reason})`);
-  }
-}
-
 const REUSE_GRACE_MS = 1_500;
 const FAILURE_NOTE_SECONDS = 60;
+
+/** The beneficiary must connect again, for `reason`. */
+const reconnect = (reason: ReconnectReason) => new AppError('reconnect_required', { reason });
+
+/** The reason of a failed refresh POST (an OAuth failure), when it has one. */
+const reasonOf = (error: unknown) => (error instanceof AppError ? error.reason : undefined);
 
 /** Creates a token manager on `options.store`. */
 export function createTokenManager(options: TokenManagerOptions): TokenManager {
@@ -88,50 +79,52 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
 
   async function readLive(sid: string): Promise<TokenRecord> {
     const record = await read(sid);
-    if (!record) throw new ReconnectRequiredError('session_expired');
-    if (record.needsReconnect) throw new ReconnectRequiredError(record.needsReconnect);
+    if (!record) throw reconnect('session_expired');
+    if (record.needsReconnect) throw reconnect(record.needsReconnect);
     return record;
   }
 
   async function write(sid: string, record: TokenRecord): Promise<void> {
     const ttl = secondsLeft(record);
-    if (ttl <= 0) throw new ReconnectRequiredError('session_expired');
+    if (ttl <= 0) throw reconnect('session_expired');
     await store.setJson(tokenRecordKey(sid), record, ttl);
   }
 
   /** The newest record if it no longer holds `stale`; null while it still does; `ifGone` if deleted. */
   async function successor(sid: string, stale: string, ifGone: ReconnectReason): Promise<TokenRecord | null> {
     const latest = await read(sid);
-    if (!latest) throw new ReconnectRequiredError(ifGone);
-    if (latest.needsReconnect) throw new ReconnectRequiredError(latest.needsReconnect);
+    if (!latest) throw reconnect(ifGone);
+    if (latest.needsReconnect) throw reconnect(latest.needsReconnect);
     return latest.tokens.accessToken !== stale ? latest : null;
   }
 
   async function refreshFailed(sid: string, used: TokenRecord, error: unknown): Promise<TokenRecord> {
-    if (!(error instanceof OAuthEndpointError) || !error.terminal) throw error;
+    const reason = reasonOf(error);
+    if (!reason || !isTerminalReason(reason)) throw error;
     // A racing instance (its lock expired) may have rotated first: its tokens land within moments.
-    const graceEnds = Date.now() + (error.reason === 'refresh_reused' ? Math.min(REUSE_GRACE_MS, waitMs) : 0);
+    const graceEnds = Date.now() + (reason === 'refresh_reused' ? Math.min(REUSE_GRACE_MS, waitMs) : 0);
     for (let attempt = 0; ; attempt++) {
-      const next = await successor(sid, used.tokens.accessToken, error.reason);
+      const next = await successor(sid, used.tokens.accessToken, reason);
       if (next) return next;
       if (Date.now() >= graceEnds) break;
       await sleep(pollDelay(attempt));
     }
-    await write(sid, { ...used, needsReconnect: error.reason });
-    throw new ReconnectRequiredError(error.reason);
+    await write(sid, { ...used, needsReconnect: reason });
+    throw error;
   }
 
   async function refreshLocked(sid: string, stale: string): Promise<TokenRecord> {
     const current = await readLive(sid);
     if (current.tokens.accessToken !== stale) return current;
     const refreshToken = current.tokens.refreshToken;
-    if (!refreshToken) throw new ReconnectRequiredError('token_expired');
+    if (!refreshToken) throw reconnect('token_expired');
     let tokens: TokenSet;
     try {
       tokens = await refresh(refreshToken);
     } catch (error) {
-      if (error instanceof OAuthEndpointError && !error.terminal) {
-        const note = { at: Date.now(), reason: error.reason };
+      const reason = reasonOf(error);
+      if (reason && !isTerminalReason(reason)) {
+        const note = { at: Date.now(), reason };
         await store.setJson(refreshFailureKey(sid), note, FAILURE_NOTE_SECONDS).catch(() => undefined);
       }
       return refreshFailed(sid, current, error);
@@ -147,7 +140,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       issuedAt: now(),
     };
     // Signed out while refreshing: do not bring the session back.
-    if (!(await read(sid))) throw new ReconnectRequiredError('session_expired');
+    if (!(await read(sid))) throw reconnect('session_expired');
     await write(sid, next);
     return next;
   }
@@ -155,7 +148,12 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
   /** Throws when a refresh that began after `since` failed without a verdict: its waiters do not retry it. */
   async function checkFailedSince(sid: string, since: number): Promise<void> {
     const note = await store.getJson(refreshFailureKey(sid), refreshFailureSchema);
-    if (note && note.at >= since) throw new TokenRefreshUnavailableError(note.reason, 'failed-elsewhere');
+    if (note && note.at >= since) {
+      throw new AppError('medicare_unavailable', {
+        reason: note.reason,
+        detail: { fault: 'failed_elsewhere' },
+      });
+    }
   }
 
   async function refreshShared(sid: string, stale: string): Promise<TokenRecord> {
@@ -174,8 +172,12 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       const next = await successor(sid, stale, 'session_expired');
       if (next) return next;
       await checkFailedSince(sid, startedAt);
-      if (Date.now() - startedAt >= waitMs)
-        throw new TokenRefreshUnavailableError('token_unavailable', 'wait-timeout');
+      if (Date.now() - startedAt >= waitMs) {
+        throw new AppError('medicare_unavailable', {
+          reason: 'token_unavailable',
+          detail: { fault: 'wait_timeout' },
+        });
+      }
     }
   }
 
@@ -212,14 +214,14 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       if (expiresAt - now() > refreshMargin(record)) return accessToken;
       if (cannotRefresh(record)) {
         if (expiresAt > now()) return accessToken;
-        throw new ReconnectRequiredError('token_expired');
+        throw reconnect('token_expired');
       }
       return (await renew(sid, accessToken, signal)).tokens.accessToken;
     },
     async replaceAfterUnauthorized(sid, rejected, signal) {
       const record = await readLive(sid);
       if (record.tokens.accessToken !== rejected) return record.tokens.accessToken;
-      if (cannotRefresh(record)) throw new ReconnectRequiredError('token_expired');
+      if (cannotRefresh(record)) throw reconnect('token_expired');
       return (await renew(sid, rejected, signal)).tokens.accessToken;
     },
     async delete(sid) {

@@ -2,15 +2,13 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { tokenSetSchema } from '@/lib/bluebutton/token-set';
-import { RECONNECT_REASONS, type ReconnectReason } from './reasons';
+import { RECONNECT_REASON_CODES } from '@/lib/reconnect-reasons';
 
 /**
  * The server-side record of one session's tokens, as the token manager keeps it in the encrypted store,
  * and where it is kept. The store key is a hash of the session id, so the store's key list does not
  * reveal session ids.
  */
-
-const reasonCodes = Object.keys(RECONNECT_REASONS) as [ReconnectReason, ...ReconnectReason[]];
 
 /** Schema of {@link TokenRecord}; a stored record that does not match reads as absent. */
 export const tokenRecordSchema = z.object({
@@ -22,7 +20,7 @@ export const tokenRecordSchema = z.object({
   /** When these tokens were issued, epoch ms: their lifetime is `tokens.expiresAt - issuedAt`. */
   issuedAt: z.number().optional(),
   /** Set once a refresh failed for good: the beneficiary must connect again, for this reason. */
-  needsReconnect: z.enum(reasonCodes).optional(),
+  needsReconnect: z.enum(RECONNECT_REASON_CODES).optional(),
 });
 
 /** One session's tokens and their history. */
@@ -34,7 +32,7 @@ export function tokenRecordKey(sid: string): string {
 }
 
 /** A refresh that failed without a verdict (server down, slow, garbled), so that its waiters stop too. */
-export const refreshFailureSchema = z.object({ at: z.number(), reason: z.enum(reasonCodes) });
+export const refreshFailureSchema = z.object({ at: z.number(), reason: z.enum(RECONNECT_REASON_CODES) });
 
 /** The store key of a session's last {@link refreshFailureSchema} note. */
 export function refreshFailureKey(sid: string): string {

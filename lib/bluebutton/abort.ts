@@ -1,21 +1,21 @@
 import 'server-only';
 import { setMaxListeners } from 'node:events';
 import { sleep, type Sleep } from '@/lib/async';
-import { BlueButtonAbortedError } from './errors';
+import { AppError } from '@/lib/errors';
 
 /**
  * The client's cancellation on the DOM AbortSignal (https://dom.spec.whatwg.org/#interface-abortsignal):
- * waits and checks that end in {@link BlueButtonAbortedError}, and a controller that follows a caller's
+ * waits and checks that end in an {@link AppError} `cancelled`, and a controller that follows a caller's
  * signal so one failure can stop sibling work. The waiting itself is lib/async's.
  */
 
-/** Throws {@link BlueButtonAbortedError} when `signal` has fired. */
+/** Throws an {@link AppError} `cancelled` when `signal` has fired. */
 export function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new BlueButtonAbortedError();
+  if (signal?.aborted) throw new AppError('cancelled');
 }
 
-/** The client's default {@link Sleep}: rejects with {@link BlueButtonAbortedError} when `signal` fires first. */
-export const clientSleep: Sleep = (ms, signal) => sleep(ms, signal, () => new BlueButtonAbortedError());
+/** The client's default {@link Sleep}: rejects with `cancelled` when `signal` fires first. */
+export const clientSleep: Sleep = (ms, signal) => sleep(ms, signal, () => new AppError('cancelled'));
 
 /** An AbortController that also aborts when `parent` does. `dispose()` detaches it from the parent. */
 export function linkedController(parent: AbortSignal | undefined): AbortController & { dispose(): void } {
@@ -30,7 +30,7 @@ export function linkedController(parent: AbortSignal | undefined): AbortControll
 
 /**
  * Runs `tasks` together under one controller linked to `signal`: the first failure aborts the others and
- * is thrown (as {@link BlueButtonAbortedError} when the caller cancelled).
+ * is thrown (as an {@link AppError} `cancelled` when the caller cancelled).
  */
 export async function allOrAbort(
   signal: AbortSignal | undefined,
@@ -41,7 +41,7 @@ export async function allOrAbort(
     await Promise.all(tasks(controller.signal));
   } catch (error) {
     controller.abort();
-    throw signal?.aborted ? new BlueButtonAbortedError() : error;
+    throw signal?.aborted ? new AppError('cancelled') : error;
   } finally {
     controller.dispose();
   }

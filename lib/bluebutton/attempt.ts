@@ -1,5 +1,5 @@
 import 'server-only';
-import { BlueButtonAbortedError, BlueButtonError, MalformedResponseError } from './errors';
+import { AppError } from '@/lib/errors';
 import { errorCodeOfText } from './error-body';
 import { parseRetryAfter } from './retry-policy';
 
@@ -69,8 +69,8 @@ async function readText(
 }
 
 /**
- * Sends one GET and reads the whole body within `timeoutMs`. Throws {@link BlueButtonAbortedError} when
- * `signal` fires and {@link MalformedResponseError} for a complete 2xx body that is not JSON.
+ * Sends one GET and reads the whole body within `timeoutMs`. Throws an {@link AppError} `cancelled` when
+ * `signal` fires and `medicare_unreadable` for a complete 2xx body that is not JSON.
  */
 export async function attemptGet(
   fetchImpl: FetchLike,
@@ -104,8 +104,8 @@ export async function attemptGet(
     const parse = hooks.parse ?? (async <T>(work: () => T) => work());
     return { kind: 'ok', body: await parse(() => parseJson(text)) };
   } catch (error) {
-    if (signal?.aborted) throw new BlueButtonAbortedError();
-    if (error instanceof BlueButtonError) throw error;
+    if (signal?.aborted) throw new AppError('cancelled');
+    if (error instanceof AppError) throw error;
     if (timeout.signal.aborted) return { kind: 'fault', fault: 'timeout' };
     return { kind: 'fault', fault: phase === 'body' ? 'truncated' : 'network', cause: error };
   } finally {
@@ -128,6 +128,6 @@ function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new MalformedResponseError('not_json');
+    throw new AppError('medicare_unreadable', { detail: { fault: 'not_json' } });
   }
 }

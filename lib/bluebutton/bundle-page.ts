@@ -1,5 +1,5 @@
 import 'server-only';
-import { MalformedResponseError } from './errors';
+import { AppError } from '@/lib/errors';
 
 /**
  * The parts of a FHIR searchset Bundle the pager reads (https://hl7.org/fhir/R4/bundle.html, API-FACTS.md
@@ -27,13 +27,15 @@ function linkUrl(links: unknown[], relation: string): string | undefined {
   return undefined;
 }
 
-/** Checks that `body` is a Bundle whose `entry` (when present) is an array; else {@link MalformedResponseError}. */
+/** Checks that `body` is a Bundle whose `entry` (when present) is an array; else `medicare_unreadable`. */
 export function readBundlePage(body: unknown): BundlePage {
   if (typeof body !== 'object' || body === null || Array.isArray(body))
-    throw new MalformedResponseError('not_bundle');
+    throw new AppError('medicare_unreadable', { detail: { fault: 'not_bundle' } });
   const raw = body as Record<string, unknown>;
-  if (raw.resourceType !== 'Bundle') throw new MalformedResponseError('not_bundle');
-  if (raw.entry !== undefined && !Array.isArray(raw.entry)) throw new MalformedResponseError('not_bundle');
+  if (raw.resourceType !== 'Bundle')
+    throw new AppError('medicare_unreadable', { detail: { fault: 'not_bundle' } });
+  if (raw.entry !== undefined && !Array.isArray(raw.entry))
+    throw new AppError('medicare_unreadable', { detail: { fault: 'not_bundle' } });
   const { total } = raw;
   const links = Array.isArray(raw.link) ? raw.link : [];
   return {

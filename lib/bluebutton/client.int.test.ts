@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '@/lib/errors';
 import { getBeneficiary } from '@/sandbox/data';
 import {
   signIn,
@@ -7,7 +8,6 @@ import {
   type StartedSandbox,
 } from '@/sandbox/server.test-support';
 import { createBlueButtonClient, type BlueButtonClientConfig } from './client';
-import { BlueButtonNetworkError, MalformedResponseError, OffOriginLinkError } from './errors';
 import { sandboxTokenSource, testClientConfig } from './client.test-support';
 
 // The client over real HTTP (Node's fetch, undici) against a listening sandbox: gzip, connection faults,
@@ -92,9 +92,14 @@ describe('over HTTP', () => {
     expect((await client.getClaims()).data.claims).toHaveLength(51);
     expect(await s.control.count('eob')).toBe(10);
     await s.control.script('eob', [{ truncate: true, times: 4 }]);
-    await expect(client.getClaims()).rejects.toBeInstanceOf(MalformedResponseError);
+    await expect(client.getClaims()).rejects.toMatchObject({
+      code: 'medicare_unreadable',
+      detail: { fault: 'truncated' },
+    });
     await s.control.script('eob', [{ drop: 'before', times: 4 }]);
-    await expect(client.getClaims()).rejects.toBeInstanceOf(BlueButtonNetworkError);
+    const dropped = await client.getClaims().catch((e: unknown) => e);
+    expect(dropped).toBeInstanceOf(AppError);
+    expect(dropped).toMatchObject({ code: 'medicare_unavailable', detail: { fault: 'network' } });
   });
 
   it('times out a stalled attempt and retries it', async () => {
@@ -112,7 +117,10 @@ describe('over HTTP', () => {
       await s.control.script('eob', [
         { omit: ['total'], nextLink: `${evil.url}/v2/fhir/ExplanationOfBenefit` },
       ]);
-      await expect(client.getClaims()).rejects.toBeInstanceOf(OffOriginLinkError);
+      await expect(client.getClaims()).rejects.toMatchObject({
+        code: 'medicare_unreadable',
+        detail: { fault: 'off_origin_link' },
+      });
       await s.control.script('eob', [{ nextLink: `${evil.url}/v2/fhir/ExplanationOfBenefit`, times: 100 }]);
       expect((await client.getClaims()).data.claims).toHaveLength(500);
       expect(evil.requests).toEqual([]);

@@ -1,7 +1,6 @@
 import 'server-only';
 import { LOCAL_APP, parseConfig } from '@/lib/config';
 import type { BlueButtonClientConfig } from './client';
-import { blueButtonEndpoints } from './endpoints';
 import { createRefreshTokenSource, type RefreshTokenSource } from './refresh-token-source';
 
 /**
@@ -25,10 +24,15 @@ export function sandboxTokenSource(
   tokens: { access_token: string; refresh_token: string },
   fetchImpl?: (input: string, init: RequestInit) => Promise<Response>,
 ): RefreshTokenSource {
+  const { tokenTimeoutMs } = parseConfig({ BB_BASE_URL: baseUrl });
   return createRefreshTokenSource({
-    tokenUrl: blueButtonEndpoints({ baseUrl, version: 2 }).token,
-    clientId: LOCAL_APP.clientId,
-    clientSecret: LOCAL_APP.clientSecret,
+    config: {
+      baseUrl,
+      version: 2,
+      clientId: LOCAL_APP.clientId,
+      clientSecret: LOCAL_APP.clientSecret,
+      tokenTimeoutMs,
+    },
     accessToken: tokens.access_token,
     refreshToken: tokens.refresh_token,
     ...(fetchImpl ? { fetch: fetchImpl } : {}),

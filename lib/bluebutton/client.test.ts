@@ -4,7 +4,6 @@ import { getBeneficiary } from '@/sandbox/data';
 import { createSandbox, type Sandbox } from '@/sandbox/server';
 import { signIn, type SignInOptions } from '@/sandbox/server.test-support';
 import { createBlueButtonClient, type BlueButtonClientConfig } from './client';
-import { BlueButtonUnauthorizedError } from './errors';
 import { sandboxTokenSource, testClientConfig } from './client.test-support';
 
 // The client's four calls against the sandbox's handler passed in as `fetch`.
@@ -94,8 +93,12 @@ describe('getAll', () => {
     const { client } = await signedIn({ username: 'BBUser10050' });
     await sb.control.revokeGrant({ user: 'BBUser10050' });
     const error = await client.getAll().catch((e: unknown) => e);
-    expect(error).not.toBeInstanceOf(BlueButtonUnauthorizedError);
-    expect(error).toMatchObject({ name: 'TokenRefreshError', status: 403, oauthError: 'invalid_grant' });
+    // The app's own refresh call failed (not the replayed 401): the grant is gone for good.
+    expect(error).toMatchObject({
+      code: 'reconnect_required',
+      reason: 'access_revoked',
+      detail: { operation: 'refresh', upstreamStatus: 403, upstreamCode: 'invalid_grant' },
+    });
     expect(await sb.control.count('token')).toBe(1);
   });
 

@@ -3,10 +3,10 @@ import { createNormalizer, type Normalizer } from '@/lib/claims/normalize';
 import type { NormalizedData } from '@/lib/claims/normalized-data';
 import type { ClaimType } from '@/lib/claims/types';
 import { getConfig } from '@/lib/config';
+import { AppError } from '@/lib/errors';
 import { allOrAbort } from './abort';
 import type { BlueButtonClient, BlueButtonClientOptions, Demographics } from './client-types';
 import { blueButtonEndpoints } from './endpoints';
-import { BlueButtonHttpError, DemographicsNotSharedError } from './errors';
 import { createFhirHttp } from './http';
 import { createLimiter } from './limiter';
 import { createPager, type Pager, type SearchSpec } from './paging';
@@ -69,26 +69,23 @@ export function createBlueButtonClient(options: BlueButtonClientOptions): BlueBu
     return { stats, pager, normalizer: createNormalizer({ version }) };
   }
 
-  /** The Patient search; a 403 there means the beneficiary declined to share demographics (API-FACTS §5). */
-  async function searchPatient(pager: Pager, normalizer: Normalizer, signal?: AbortSignal): Promise<void> {
+  /**
+   * The Patient search. Blue Button answering it 403 means the beneficiary declined to share demographics
+   * (API-FACTS §5): a result, not a failure.
+   */
+  async function readPatient(
+    pager: Pager,
+    normalizer: Normalizer,
+    signal?: AbortSignal,
+  ): Promise<Demographics> {
     try {
       await pager.searchAll([{ resource: 'Patient' }], (page) => normalizer.addBundle(page), signal);
+      return 'shared';
     } catch (error) {
-      if (error instanceof BlueButtonHttpError && error.status === 403)
-        throw new DemographicsNotSharedError();
+      const { fault, upstreamStatus } = error instanceof AppError ? error.detail : {};
+      if (fault === 'http_status' && upstreamStatus === 403) return 'declined';
       throw error;
     }
-  }
-
-  /** {@link searchPatient} with a decline as a result rather than a failure. */
-  function readPatient(pager: Pager, normalizer: Normalizer, signal?: AbortSignal): Promise<Demographics> {
-    return searchPatient(pager, normalizer, signal).then(
-      () => 'shared' as const,
-      (error: unknown) => {
-        if (error instanceof DemographicsNotSharedError) return 'declined' as const;
-        throw error;
-      },
-    );
   }
 
   return {

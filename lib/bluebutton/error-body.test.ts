@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorCodeOf, errorCodeOfText } from './error-body';
-import { BlueButtonHttpError, BlueButtonUnauthorizedError } from './errors';
+import { errorCodeOf, errorCodeOfText, unauthorizedReason } from './error-body';
 
 describe('errorCodeOf', () => {
   it.each([
@@ -45,13 +44,13 @@ describe('errorCodeOf', () => {
   });
 });
 
-describe('error messages', () => {
-  it('carry the status and code but no body text', () => {
-    const error = new BlueButtonHttpError(403, errorCodeOf({ detail: 'Zyx Canaryname is not yours' }), 1);
-    expect(error.message).toBe('Blue Button answered 403 (unrecognised_detail) after 1 attempt(s).');
-    expect(error.code).toBe('http_status');
-    expect(new BlueButtonUnauthorizedError('app_inactive').message).not.toMatch(
-      /Canary|token [A-Za-z0-9]{20}/,
-    );
+describe('unauthorizedReason', () => {
+  it.each([
+    ['app_inactive', 'app_inactive'],
+    ['access_timed_out', 'grant_expired'],
+    ['not_authenticated', 'access_revoked'],
+    [null, 'access_revoked'],
+  ])('names why a 401 with code %s needs a reconnect: %s', (code, reason) => {
+    expect(unauthorizedReason(code)).toBe(reason);
   });
 });

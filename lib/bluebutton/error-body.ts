@@ -1,5 +1,6 @@
 import 'server-only';
 import { isRecord, parseJson } from '@/lib/json';
+import type { ReconnectReason } from '@/lib/reconnect-reasons';
 
 /**
  * Reduces a Blue Button error body to a short stable code, so no free text (which may echo request data)
@@ -26,6 +27,12 @@ const DETAIL_CODES: readonly (readonly [RegExp, string])[] = [
 
 /** 401 codes a token refresh cannot fix: replaying would only spend a refresh. */
 export const UNREFRESHABLE_401_CODES: ReadonlySet<string> = new Set(['app_inactive', 'access_timed_out']);
+
+/** Why the beneficiary must reconnect after a 401 that a refresh cannot fix (or did not), from its code. */
+export function unauthorizedReason(code: string | null): ReconnectReason {
+  if (code === 'app_inactive') return 'app_inactive';
+  return code === 'access_timed_out' ? 'grant_expired' : 'access_revoked';
+}
 
 const ISSUE_CODE = /^[a-z][a-z-]{0,39}$/;
 

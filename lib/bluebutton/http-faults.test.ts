@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BlueButtonNetworkError, BlueButtonTimeoutError, MalformedResponseError } from './errors';
+import { AppError } from '@/lib/errors';
 import { bundleTotal, EOB, setUpHttpSandbox } from './http.test-support';
 
 // Transport faults and bodies in the HTTP layer, against the sandbox's handler passed in as `fetch`
@@ -23,8 +23,8 @@ describe('timeouts, dropped connections and bodies (RELIABILITY 31, 32)', () => 
     });
     await sb.control.script('eob', [{ delayMs: 30_000, times: 2 }]);
     const error = await http.getJson(EOB).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(BlueButtonTimeoutError);
-    expect(error).toMatchObject({ attempts: 2 });
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: 'medicare_unavailable', detail: { fault: 'timeout', attempts: 2 } });
   });
 
   it('retries a dropped connection like a 503, then names it', async () => {
@@ -33,8 +33,10 @@ describe('timeouts, dropped connections and bodies (RELIABILITY 31, 32)', () => 
     expect(bundleTotal(await http.getJson(EOB))).toBe(51);
     await sb.control.script('eob', [{ drop: 'before', times: 4 }]);
     const error = await http.getJson(EOB).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(BlueButtonNetworkError);
-    expect(error).toMatchObject({ attempts: 4, causeCode: 'ECONNRESET' });
+    expect(error).toMatchObject({
+      code: 'medicare_unavailable',
+      detail: { fault: 'network', attempts: 4, systemCode: 'ECONNRESET' },
+    });
   });
 
   it('retries a truncated body, then reports it', async () => {
@@ -42,7 +44,10 @@ describe('timeouts, dropped connections and bodies (RELIABILITY 31, 32)', () => 
     await sb.control.script('eob', [{ truncate: true }]);
     expect(bundleTotal(await http.getJson(EOB))).toBe(51);
     await sb.control.script('eob', [{ truncate: true, times: 4 }]);
-    await expect(http.getJson(EOB)).rejects.toMatchObject({ reason: 'truncated' });
+    await expect(http.getJson(EOB)).rejects.toMatchObject({
+      code: 'medicare_unreadable',
+      detail: { fault: 'truncated' },
+    });
     expect(await sb.control.count('eob')).toBe(6);
   });
 
@@ -50,8 +55,7 @@ describe('timeouts, dropped connections and bodies (RELIABILITY 31, 32)', () => 
     const { http } = await signedIn();
     await sb.control.script('eob', [{ status: 200, body: '{' }]);
     const error = await http.getJson(EOB).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(MalformedResponseError);
-    expect(error).toMatchObject({ reason: 'not_json' });
+    expect(error).toMatchObject({ code: 'medicare_unreadable', detail: { fault: 'not_json' } });
     expect(await sb.control.count('eob')).toBe(1);
   });
 
@@ -59,6 +63,9 @@ describe('timeouts, dropped connections and bodies (RELIABILITY 31, 32)', () => 
     const { http } = await signedIn();
     const page = '<html><body><h1>502 Bad Gateway</h1></body></html>';
     await sb.control.script('eob', [{ status: 502, body: page, contentType: 'text/html', times: 4 }]);
-    await expect(http.getJson(EOB)).rejects.toMatchObject({ status: 502, detailCode: null, attempts: 4 });
+    await expect(http.getJson(EOB)).rejects.toMatchObject({
+      code: 'medicare_unavailable',
+      detail: { upstreamStatus: 502, upstreamCode: null, attempts: 4 },
+    });
   });
 });

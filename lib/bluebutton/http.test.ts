@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clientSleep as realSleep } from './abort';
-import {
-  BlueButtonAbortedError,
-  BlueButtonHttpError,
-  BlueButtonUnauthorizedError,
-  OffOriginLinkError,
-} from './errors';
+import { APP_ERRORS, AppError } from '@/lib/errors';
 import { createFhirHttp } from './http';
 import { BASE, bundleTotal, EOB, setUpHttpSandbox } from './http.test-support';
 import { sandboxTokenSource, testClientConfig } from './client.test-support';
@@ -27,8 +22,12 @@ describe('retries (RELIABILITY 27, 28, 29)', () => {
     const { http, waits } = await signedIn();
     await sb.control.script('eob', [{ status: 500, times: 10 }]);
     const error = await http.getJson(EOB).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(BlueButtonHttpError);
-    expect(error).toMatchObject({ status: 500, attempts: 4 });
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({
+      code: 'medicare_unavailable',
+      status: 503,
+      detail: { fault: 'http_status', upstreamStatus: 500, attempts: 4 },
+    });
     expect(await sb.control.count('eob')).toBe(4);
     expect(waits).toEqual([125, 250, 500]);
   });
@@ -36,7 +35,7 @@ describe('retries (RELIABILITY 27, 28, 29)', () => {
   it('respects statusForcelist', async () => {
     const { http } = await signedIn({ retry: { total: 2, backoffFactor: 1, statusForcelist: [503] } });
     await sb.control.script('eob', [{ status: 500 }]);
-    await expect(http.getJson(EOB)).rejects.toMatchObject({ status: 500, attempts: 1 });
+    await expect(http.getJson(EOB)).rejects.toMatchObject({ detail: { upstreamStatus: 500, attempts: 1 } });
     await sb.control.script('eob', [{ status: 503 }]);
     expect(bundleTotal(await http.getJson(EOB))).toBe(51);
     expect(await sb.control.count('eob')).toBe(3);
@@ -45,16 +44,25 @@ describe('retries (RELIABILITY 27, 28, 29)', () => {
   it('does not retry 400, 403 or 404, and names each', async () => {
     const { http, waits } = await signedIn({}, { shareDemographics: false });
     const typeError = http.getJson(`${EOB}&type=bogus`);
-    await expect(typeError).rejects.toMatchObject({ status: 400, detailCode: 'invalid_parameter' });
+    const named = (upstreamStatus: number, upstreamCode: string) => ({
+      code: 'medicare_unavailable',
+      detail: { fault: 'http_status', upstreamStatus, upstreamCode },
+    });
+    await expect(typeError).rejects.toMatchObject(named(400, 'invalid_parameter'));
     const patient = http.getJson(`${BASE}/v2/fhir/Patient/`);
-    await expect(patient).rejects.toMatchObject({ status: 403, detailCode: 'permission_denied' });
+    await expect(patient).rejects.toMatchObject(named(403, 'permission_denied'));
     const unknown = `${BASE}/v2/fhir/ExplanationOfBenefit/carrier--1`;
-    await expect(http.getJson(unknown)).rejects.toMatchObject({ status: 404, detailCode: 'not_found' });
+    await expect(http.getJson(unknown)).rejects.toMatchObject(named(404, 'not_found'));
     await sb.control.script('coverage', [
       { status: 403, json: { detail: 'This application, X, is temporarily inactive.' } },
     ]);
     const coverage = http.getJson(`${BASE}/v2/fhir/Coverage/`);
-    await expect(coverage).rejects.toMatchObject({ status: 403, detailCode: 'app_inactive', attempts: 1 });
+    const inactive = await coverage.catch((e: unknown) => e);
+    expect(inactive).toMatchObject({
+      detail: { upstreamStatus: 403, upstreamCode: 'app_inactive', attempts: 1 },
+    });
+    // The message is the app's own: nothing of Blue Button's answer, not even its status.
+    expect((inactive as AppError).message).toBe(APP_ERRORS.medicare_unavailable.message);
     expect(await sb.control.counts()).toMatchObject({ eob: 2, patient: 1, coverage: 1 });
     expect(waits).toEqual([]);
   });
@@ -75,7 +83,12 @@ describe('429 and Retry-After (RELIABILITY 30)', () => {
     const { http, waits } = await signedIn();
     await sb.control.script('eob', [{ status: 429, retryAfter: 120, json: throttled }]);
     const error = await http.getJson(EOB).catch((e: unknown) => e);
-    expect(error).toMatchObject({ status: 429, detailCode: 'throttled', retryAfterMs: 120_000 });
+    expect(error).toMatchObject({
+      code: 'medicare_busy',
+      status: 503,
+      message: 'Medicare is busy right now. Please try again in a few minutes.',
+      detail: { upstreamStatus: 429, upstreamCode: 'throttled', retryAfterMs: 120_000 },
+    });
     expect(await sb.control.count('eob')).toBe(1);
     expect(waits).toEqual([]);
   });
@@ -84,7 +97,10 @@ describe('429 and Retry-After (RELIABILITY 30)', () => {
     const { http, waits } = await signedIn();
     const far = new Date(Date.now() + 3_600_000).toUTCString();
     await sb.control.script('eob', [{ status: 503, retryAfter: far }]);
-    await expect(http.getJson(EOB)).rejects.toMatchObject({ status: 503, attempts: 1 });
+    await expect(http.getJson(EOB)).rejects.toMatchObject({
+      code: 'medicare_unavailable',
+      detail: { upstreamStatus: 503, attempts: 1 },
+    });
     expect(waits).toEqual([]);
   });
 });
@@ -107,8 +123,11 @@ describe('401: one refresh-and-replay', () => {
     const denied = { status: 401, json: { detail: 'Authentication credentials were not provided.' } };
     await sb.control.script('eob', [{ ...denied, times: 2 }]);
     const error = await http.getJson(EOB).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(BlueButtonUnauthorizedError);
-    expect(error).toMatchObject({ detailCode: 'not_authenticated' });
+    expect(error).toMatchObject({
+      code: 'reconnect_required',
+      reason: 'access_revoked',
+      detail: { fault: 'unauthorized', upstreamCode: 'not_authenticated' },
+    });
     expect(source.refreshes).toBe(1);
     expect(await sb.control.counts()).toMatchObject({ eob: 2, token: 1 });
   });
@@ -117,8 +136,9 @@ describe('401: one refresh-and-replay', () => {
     const { http, source, tokens } = await signedIn();
     await sb.control.updateApp('dashboardLocalSandboxClient0000000000000', { active: false });
     await expect(http.getJson(EOB)).rejects.toMatchObject({
-      code: 'unauthorized',
-      detailCode: 'app_inactive',
+      code: 'reconnect_required',
+      reason: 'app_inactive',
+      detail: { fault: 'unauthorized', upstreamCode: 'app_inactive' },
     });
     expect(source.refreshes).toBe(0);
     expect(await sb.control.count('eob')).toBe(1);
@@ -147,7 +167,10 @@ describe('the one door', () => {
       'http://user:pass@localhost:8000/v2/fhir/ExplanationOfBenefit/',
       '/v2/fhir/ExplanationOfBenefit/',
     ]) {
-      await expect(http.getJson(url)).rejects.toBeInstanceOf(OffOriginLinkError);
+      await expect(http.getJson(url)).rejects.toMatchObject({
+        code: 'medicare_unreadable',
+        detail: { fault: 'off_origin_link' },
+      });
     }
     expect(fetched).toEqual([]);
   });
@@ -156,7 +179,7 @@ describe('the one door', () => {
 describe('abort', () => {
   it('stops before the first request when already aborted', async () => {
     const { http, fetched } = await signedIn();
-    await expect(http.getJson(EOB, AbortSignal.abort())).rejects.toBeInstanceOf(BlueButtonAbortedError);
+    await expect(http.getJson(EOB, AbortSignal.abort())).rejects.toMatchObject({ code: 'cancelled' });
     expect(fetched).toEqual([]);
   });
 
@@ -167,7 +190,7 @@ describe('abort', () => {
     const pending = http.getJson(EOB, controller.signal);
     while ((await sb.control.count('eob')) === 0) await new Promise((resolve) => setTimeout(resolve, 5));
     controller.abort();
-    await expect(pending).rejects.toBeInstanceOf(BlueButtonAbortedError);
+    await expect(pending).rejects.toMatchObject({ code: 'cancelled' });
     expect(await sb.control.count('eob')).toBe(1);
   });
 
@@ -184,7 +207,7 @@ describe('abort', () => {
       },
     });
     await sb.control.script('eob', [{ status: 503, times: 5 }]);
-    await expect(http.getJson(EOB, controller.signal)).rejects.toBeInstanceOf(BlueButtonAbortedError);
+    await expect(http.getJson(EOB, controller.signal)).rejects.toMatchObject({ code: 'cancelled' });
     expect(await sb.control.count('eob')).toBe(1);
   });
 });

@@ -4,15 +4,8 @@ import type { AppConfig } from '@/lib/config';
 import type { Sleep } from '@/lib/async';
 import { clientSleep as realSleep, throwIfAborted } from './abort';
 import { attemptGet, type AttemptOutcome, type FetchLike } from './attempt';
-import { UNREFRESHABLE_401_CODES } from './error-body';
-import {
-  BlueButtonHttpError,
-  BlueButtonNetworkError,
-  BlueButtonTimeoutError,
-  BlueButtonUnauthorizedError,
-  MalformedResponseError,
-  OffOriginLinkError,
-} from './errors';
+import { AppError } from '@/lib/errors';
+import { unauthorizedReason, UNREFRESHABLE_401_CODES } from './error-body';
 import { createLimiter } from './limiter';
 import { createStatsRecorder, type StatsRecorder } from './request-stats';
 import { decideAfterStatus, RETRY_AFTER_CAP_MS, waitAfterTransportFault } from './retry-policy';
@@ -43,7 +36,7 @@ export interface FhirHttpOptions {
 export interface FhirHttp {
   /** The only origin requests go to. */
   readonly origin: string;
-  /** GETs `url` (on {@link FhirHttp.origin}, else {@link OffOriginLinkError}) and returns the parsed 2xx body. */
+  /** GETs `url` (on {@link FhirHttp.origin}, else `medicare_unreadable`) and returns the parsed 2xx body. */
   getJson(
     url: string,
     signal?: AbortSignal,
@@ -52,23 +45,26 @@ export interface FhirHttp {
   ): Promise<unknown>;
 }
 
-/** Throws {@link OffOriginLinkError} unless `url` is an absolute URL on `origin` without credentials. */
+/** Throws `medicare_unreadable` unless `url` is an absolute URL on `origin` without credentials. */
 export function assertOnOrigin(url: string, origin: string): void {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw new OffOriginLinkError();
+    throw new AppError('medicare_unreadable', { detail: { fault: 'off_origin_link' } });
   }
   if (parsed.origin !== origin || parsed.username !== '' || parsed.password !== '')
-    throw new OffOriginLinkError();
+    throw new AppError('medicare_unreadable', { detail: { fault: 'off_origin_link' } });
 }
 
-function faultError(outcome: Extract<AttemptOutcome, { kind: 'fault' }>, attempts: number): Error {
-  if (outcome.fault === 'timeout') return new BlueButtonTimeoutError(attempts);
-  if (outcome.fault === 'truncated') return new MalformedResponseError('truncated');
+function faultError(outcome: Extract<AttemptOutcome, { kind: 'fault' }>, attempts: number): AppError {
+  if (outcome.fault === 'timeout')
+    return new AppError('medicare_unavailable', { detail: { fault: 'timeout', attempts } });
+  if (outcome.fault === 'truncated')
+    return new AppError('medicare_unreadable', { detail: { fault: 'truncated', attempts } });
   const cause = (outcome.cause as { cause?: { code?: unknown } } | undefined)?.cause?.code;
-  return new BlueButtonNetworkError(attempts, typeof cause === 'string' ? cause : null);
+  const systemCode = typeof cause === 'string' ? cause : null;
+  return new AppError('medicare_unavailable', { detail: { fault: 'network', attempts, systemCode } });
 }
 
 /**
@@ -122,7 +118,10 @@ export function createFhirHttp(options: FhirHttpOptions): FhirHttp {
       if (outcome.kind === 'status') {
         if (outcome.status === 401) {
           if (replayed || (outcome.code !== null && UNREFRESHABLE_401_CODES.has(outcome.code))) {
-            throw new BlueButtonUnauthorizedError(outcome.code);
+            throw new AppError('reconnect_required', {
+              reason: unauthorizedReason(outcome.code),
+              detail: { fault: 'unauthorized', upstreamStatus: 401, upstreamCode: outcome.code, attempts },
+            });
           }
           replayed = true;
           stats.replay();
@@ -131,7 +130,14 @@ export function createFhirHttp(options: FhirHttpOptions): FhirHttp {
         }
         const decision = decideAfterStatus(outcome.status, retry, config.retry, outcome.retryAfterMs, capMs);
         if (!decision.retry) {
-          throw new BlueButtonHttpError(outcome.status, outcome.code, attempts, decision.retryAfterMs);
+          const detail = {
+            fault: 'http_status',
+            upstreamStatus: outcome.status,
+            upstreamCode: outcome.code,
+            attempts,
+            retryAfterMs: decision.retryAfterMs,
+          } as const;
+          throw new AppError(outcome.status === 429 ? 'medicare_busy' : 'medicare_unavailable', { detail });
         }
         waitMs = decision.waitMs;
       } else {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { BlueButtonAbortedError } from './errors';
 import { createLimiter } from './limiter';
 
 function deferred() {
@@ -43,7 +42,7 @@ describe('createLimiter', () => {
     let ran = false;
     const second = limit(async () => void (ran = true), controller.signal);
     controller.abort();
-    await expect(second).rejects.toBeInstanceOf(BlueButtonAbortedError);
+    await expect(second).rejects.toMatchObject({ name: 'AppError', code: 'cancelled' });
     gate.resolve();
     await first;
     await limit(async () => undefined);

@@ -1,5 +1,5 @@
 import 'server-only';
-import { BlueButtonAbortedError } from './errors';
+import { AppError } from '@/lib/errors';
 
 /**
  * A bound on concurrent requests (`BB_PAGE_CONCURRENCY`), first come first served, like medplum's and
@@ -27,7 +27,7 @@ export function createLimiter(concurrency: number): Limiter {
         signal?.removeEventListener('abort', cancel);
         if (signal?.aborted) {
           waiting.shift()?.();
-          return reject(new BlueButtonAbortedError());
+          return reject(new AppError('cancelled'));
         }
         running += 1;
         task().then(resolve, reject).finally(release);
@@ -35,9 +35,9 @@ export function createLimiter(concurrency: number): Limiter {
       function cancel() {
         const index = waiting.indexOf(start);
         if (index >= 0) waiting.splice(index, 1);
-        reject(new BlueButtonAbortedError());
+        reject(new AppError('cancelled'));
       }
-      if (signal?.aborted) return reject(new BlueButtonAbortedError());
+      if (signal?.aborted) return reject(new AppError('cancelled'));
       if (running < concurrency) return start();
       waiting.push(start);
       signal?.addEventListener('abort', cancel, { once: true });

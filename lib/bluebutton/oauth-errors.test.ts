@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import {
-  OAuthEndpointError,
+  oauthError,
   readErrorBody,
   revokeErrorReason,
   tokenErrorReason,
@@ -129,24 +129,44 @@ describe('other endpoints', () => {
   });
 });
 
-describe('OAuthEndpointError', () => {
-  it('keeps status and error code, and the description out of its message and its printed form', () => {
-    const error = new OAuthEndpointError('refresh', 'grant_expired', 401, 'invalid_grant', TIMED_OUT);
-    expect(error.status).toBe(401);
-    expect(error.errorCode).toBe('invalid_grant');
-    expect(error.description).toBe(TIMED_OUT);
-    expect(error.terminal).toBe(true);
-    expect(error.transient).toBe(false);
-    expect(error.message).toBe('Blue Button refresh failed: grant_expired (HTTP 401 invalid_grant)');
-    for (const printed of [error.message, String(error), inspect(error), JSON.stringify(error)]) {
+describe('oauthError', () => {
+  it('makes a terminal reason reconnect_required, with status and error code but no description', () => {
+    const { error, description } = readErrorBody(
+      JSON.stringify({ status_code: 401, error: 'invalid_grant', error_description: TIMED_OUT }),
+    );
+    const reason = tokenErrorReason('refresh', 401, error, description);
+    const failure = oauthError('refresh', reason, 401, error);
+    expect(failure).toMatchObject({
+      code: 'reconnect_required',
+      status: 401,
+      reason: 'grant_expired',
+      message: 'Please connect to Medicare again.',
+      detail: { operation: 'refresh', upstreamStatus: 401, upstreamCode: 'invalid_grant' },
+    });
+    for (const printed of [failure.message, String(failure), inspect(failure), JSON.stringify(failure)]) {
       expect(printed).not.toContain('timed out');
     }
   });
 
-  it('classifies transient reasons', () => {
-    const error = new OAuthEndpointError('exchange', 'token_unavailable', null);
-    expect(error.transient).toBe(true);
-    expect(error.terminal).toBe(false);
-    expect(error.message).toBe('Blue Button exchange failed: token_unavailable (no answer)');
+  it('makes a transient reason medicare_unavailable, keeping the reason', () => {
+    const failure = oauthError('exchange', 'token_unavailable', null);
+    expect(failure).toMatchObject({
+      code: 'medicare_unavailable',
+      status: 503,
+      reason: 'token_unavailable',
+      detail: { operation: 'exchange', upstreamStatus: null, upstreamCode: null },
+    });
+    expect(oauthError('refresh', 'token_garbage', 200)).toMatchObject({
+      code: 'medicare_unavailable',
+      reason: 'token_garbage',
+    });
+  });
+
+  it('leaves a reason that is neither terminal nor transient worth trying again, as today', () => {
+    expect(oauthError('refresh', 'unknown', 400, 'invalid_scope')).toMatchObject({
+      code: 'medicare_unavailable',
+      reason: 'unknown',
+    });
+    expect(oauthError('exchange', 'callback_replay', 400, 'invalid_grant').reason).toBe('callback_replay');
   });
 });

@@ -1,62 +1,31 @@
-import type { ReconnectReason } from '@/lib/auth/reasons';
+import { AppError } from '@/lib/errors';
+import { isTerminalReason, type ReconnectReason } from '@/lib/reconnect-reasons';
 
 /**
- * Errors of Blue Button's OAuth endpoints, each mapped to a {@link ReconnectReason} from the server's
+ * Failures of Blue Button's OAuth endpoints, each mapped to a {@link ReconnectReason} from the server's
  * status, `error` code and, where BB2 reuses one code for several cases, its `error_description`
- * (API-FACTS §2.3, §3; RFC 6749 §5.2). The description is kept for diagnosis as a non-enumerable
- * property, so it is neither in `message` nor printed when the error object is logged.
+ * (API-FACTS §2.3, §3; RFC 6749 §5.2). The description decides the reason and is then dropped: it
+ * is neither in the error nor in any log.
  */
 
 /** Which call failed. */
 export type OAuthOperation = 'exchange' | 'refresh' | 'revoke' | 'userinfo';
 
-/** Reasons after which retrying with the same tokens cannot succeed: the beneficiary must reconnect. */
-export const TERMINAL_REASONS: ReadonlySet<ReconnectReason> = new Set<ReconnectReason>([
-  'refresh_reused',
-  'grant_expired',
-  'access_revoked',
-  'one_time_app',
-  'app_inactive',
-  'invalid_client',
-]);
-
-/** Reasons worth trying again later (server down, slow, or answering nonsense). */
-export const TRANSIENT_REASONS: ReadonlySet<ReconnectReason> = new Set<ReconnectReason>([
-  'token_unavailable',
-  'token_garbage',
-]);
-
-/** A failed call to a Blue Button OAuth endpoint (token, revoke, userinfo). */
-export class OAuthEndpointError extends Error {
-  override name = 'OAuthEndpointError';
-  /** The server's `error_description`, plain text; never shown to users nor logged. */
-  declare readonly description: string | null;
-
-  constructor(
-    readonly operation: OAuthOperation,
-    readonly reason: ReconnectReason,
-    /** HTTP status, or null when no answer came (network error, timeout). */
-    readonly status: number | null,
-    /** The server's `error` code, e.g. `invalid_grant`. */
-    readonly errorCode: string | null = null,
-    description: string | null = null,
-  ) {
-    super(
-      `Blue Button ${operation} failed: ${reason}` +
-        (status === null ? ' (no answer)' : ` (HTTP ${status}${errorCode ? ` ${errorCode}` : ''})`),
-    );
-    Object.defineProperty(this, 'description', { value: description, enumerable: false });
-  }
-
-  /** True for {@link TERMINAL_REASONS}. */
-  get terminal(): boolean {
-    return TERMINAL_REASONS.has(this.reason);
-  }
-
-  /** True for {@link TRANSIENT_REASONS}. */
-  get transient(): boolean {
-    return TRANSIENT_REASONS.has(this.reason);
-  }
+/**
+ * The {@link AppError} of a failed OAuth call: `reconnect_required` when the reason is terminal (retrying with
+ * the same tokens cannot succeed), else `medicare_unavailable`; both carry the reason, and the detail the HTTP
+ * status (null when no answer came) and the server's `error` code.
+ */
+export function oauthError(
+  operation: OAuthOperation,
+  reason: ReconnectReason,
+  upstreamStatus: number | null,
+  upstreamCode: string | null = null,
+): AppError {
+  const detail = { operation, upstreamStatus, upstreamCode };
+  return isTerminalReason(reason)
+    ? new AppError('reconnect_required', { reason, detail })
+    : new AppError('medicare_unavailable', { reason, detail });
 }
 
 /** The `error` and `error_description` (or BB2's `detail`/`message`) of an error body, if it is JSON. */

@@ -49,8 +49,7 @@ describe('exchangeCode', () => {
     const replay = exchangeCode(params, options);
     await expect(replay).rejects.toMatchObject({
       reason: 'callback_replay',
-      status: 400,
-      errorCode: 'invalid_grant',
+      detail: { operation: 'exchange', upstreamStatus: 400, upstreamCode: 'invalid_grant' },
     });
     const late = await authorize();
     await s.control.advanceClock(61);
@@ -97,16 +96,18 @@ describe('exchangeCode', () => {
   it('maps a wrong secret, an unknown client and an inactive app', async () => {
     const wrongSecret = { config: { ...options.config, clientSecret: 'not-the-secret' } };
     await expect(exchangeCode(await authorize(), wrongSecret)).rejects.toMatchObject({
+      code: 'reconnect_required',
       reason: 'invalid_client',
-      status: 401,
+      detail: { upstreamStatus: 401 },
     });
     const unknown = { config: { ...options.config, clientId: 'unknownClient000000000000000000000000000' } };
     expect(await reasonOf(exchangeCode(await authorize(), unknown))).toBe('invalid_client');
     const params = await authorize();
     await s.control.updateApp(DEFAULT_APP.clientId, { active: false });
     await expect(exchangeCode(params, options)).rejects.toMatchObject({
+      code: 'reconnect_required',
       reason: 'app_inactive',
-      status: 403,
+      detail: { upstreamStatus: 403 },
     });
   });
 

@@ -24,16 +24,16 @@ describe('refreshTokens', () => {
     expect(Object.keys(request?.form ?? {}).sort()).toEqual(['grant_type', 'refresh_token']);
     expect(request?.form?.refresh_token === first.refresh_token).toBe(true);
     await expect(refreshTokens(first.refresh_token, options)).rejects.toMatchObject({
+      code: 'reconnect_required',
       reason: 'refresh_reused',
-      status: 400,
-      errorCode: 'invalid_grant',
+      detail: { operation: 'refresh', upstreamStatus: 400, upstreamCode: 'invalid_grant' },
     });
   });
 
   it('maps an unknown refresh token ("Refresh token not found.") to refresh_reused', async () => {
     await expect(refreshTokens('neverIssued0000000000000000000', options)).rejects.toMatchObject({
       reason: 'refresh_reused',
-      errorCode: 'invalid_request',
+      detail: { upstreamCode: 'invalid_request' },
     });
   });
 
@@ -55,7 +55,11 @@ describe('refreshTokens', () => {
   ])('maps %s to %s', async (_name, arrange, reason, status) => {
     const tokens = await signIn(s.url, s.control, { username: USER });
     await arrange();
-    await expect(refreshTokens(tokens.refresh_token, options)).rejects.toMatchObject({ reason, status });
+    await expect(refreshTokens(tokens.refresh_token, options)).rejects.toMatchObject({
+      code: 'reconnect_required',
+      reason,
+      detail: { upstreamStatus: status },
+    });
   });
 
   it('maps a wrong client secret to invalid_client', async () => {

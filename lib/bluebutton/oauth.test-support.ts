@@ -4,9 +4,9 @@
  * compared, never printed.
  */
 import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { AppError } from '@/lib/errors';
 import { DEFAULT_APP, startSandbox, type StartedSandbox } from '@/sandbox/server.test-support';
 import type { OAuthCallOptions } from './oauth';
-import { OAuthEndpointError } from './oauth-errors';
 
 /** The synthetic beneficiary the OAuth tests sign in as, and their patient id. */
 export const USER = 'BBUser10050';
@@ -81,10 +81,10 @@ export function setUpOAuthSandbox(): OAuthSandbox {
   return { s, options, eobStatus };
 }
 
-/** The reason of an OAuthEndpointError, or a description of whatever else happened. */
+/** The reason of a failed OAuth call's AppError, or a description of whatever else happened. */
 export async function reasonOf(promise: Promise<unknown>) {
   return promise.then(
     () => 'resolved',
-    (e: unknown) => (e instanceof OAuthEndpointError ? e.reason : `threw ${(e as Error).name}`),
+    (e: unknown) => (e instanceof AppError && e.reason ? e.reason : `threw ${(e as Error).name}`),
   );
 }

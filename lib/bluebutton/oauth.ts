@@ -5,7 +5,7 @@ import { parseJson } from '@/lib/json';
 import type { FetchLike } from './attempt';
 import { blueButtonEndpoints } from './endpoints';
 import {
-  OAuthEndpointError,
+  oauthError,
   readErrorBody,
   revokeErrorReason,
   tokenErrorReason,
@@ -70,7 +70,7 @@ async function send(operation: OAuthOperation, url: string, init: RequestInit, o
     return { status: response.status, text: await response.text() };
   } catch (err) {
     if (options.signal?.aborted) throw options.signal.reason ?? err;
-    throw new OAuthEndpointError(operation, 'token_unavailable', null);
+    throw oauthError(operation, 'token_unavailable', null);
   }
 }
 
@@ -107,12 +107,12 @@ async function tokenRequest(
   const { status, text } = await clientPost(operation, blueButtonEndpoints(config).token, form, options);
   if (status === 200) {
     const tokens = parseTokenResponse(parseJson(text), sentAt);
-    if (!tokens) throw new OAuthEndpointError(operation, 'token_garbage', status);
+    if (!tokens) throw oauthError(operation, 'token_garbage', status);
     return tokens;
   }
   const { error, description } = readErrorBody(text);
   const reason = tokenErrorReason(operation, status, error, description);
-  throw new OAuthEndpointError(operation, reason, status, errorCode(error), description);
+  throw oauthError(operation, reason, status, errorCode(error));
 }
 
 /** Exchanges an authorization code (with its PKCE verifier) for tokens. One POST, never retried. */
@@ -149,13 +149,7 @@ async function revocation(
   const { error, description } = readErrorBody(text);
   // BB2 answers 400 "Token not found." for a token that is already gone: the goal is reached.
   if (status === 400 && /token not found/i.test(description ?? '')) return;
-  throw new OAuthEndpointError(
-    'revoke',
-    revokeErrorReason(status, error, description),
-    status,
-    errorCode(error),
-    description,
-  );
+  throw oauthError('revoke', revokeErrorReason(status, error, description), status, errorCode(error));
 }
 
 /** Revokes one token at `/revoke_token/` (RFC 7009); revoking an access token also kills its refresh token. */
@@ -189,16 +183,10 @@ export async function fetchUserinfo(
   if (status === 403) return { declined: true };
   if (status !== 200) {
     const { error, description } = readErrorBody(text);
-    throw new OAuthEndpointError(
-      'userinfo',
-      userinfoErrorReason(status, description),
-      status,
-      errorCode(error),
-      description,
-    );
+    throw oauthError('userinfo', userinfoErrorReason(status, description), status, errorCode(error));
   }
   const parsed = userinfoSchema.safeParse(parseJson(text));
-  if (!parsed.success) throw new OAuthEndpointError('userinfo', 'token_garbage', status);
+  if (!parsed.success) throw oauthError('userinfo', 'token_garbage', status);
   const { sub, name, given_name, family_name, email } = parsed.data;
   return {
     sub,

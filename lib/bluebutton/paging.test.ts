@@ -1,14 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppError } from '@/lib/errors';
 import { getBeneficiary } from '@/sandbox/data';
 import { createSandbox, type Sandbox } from '@/sandbox/server';
 import { signIn } from '@/sandbox/server.test-support';
 import { createBlueButtonClient, type BlueButtonClientConfig } from './client';
-import {
-  BlueButtonAbortedError,
-  MalformedResponseError,
-  OffOriginLinkError,
-  TooManyPagesError,
-} from './errors';
 import { sandboxTokenSource, testClientConfig } from './client.test-support';
 
 // Planned paging through the client, against the sandbox's handler passed in as `fetch`
@@ -128,7 +123,10 @@ describe('paging safety (RELIABILITY 34)', () => {
     const { client, fetched } = await signedIn(10_500);
     const evil = 'https://evil.example/v2/fhir/ExplanationOfBenefit?startIndex=50&_count=50';
     await sb.control.script('eob', [{ omit: ['total'], nextLink: evil, times: 100 }]);
-    await expect(client.getClaims()).rejects.toBeInstanceOf(OffOriginLinkError);
+    await expect(client.getClaims()).rejects.toMatchObject({
+      code: 'medicare_unreadable',
+      detail: { fault: 'off_origin_link' },
+    });
     expect(fetched.filter((url) => !url.startsWith(BASE))).toEqual([]);
   });
 
@@ -152,8 +150,8 @@ describe('paging safety (RELIABILITY 34)', () => {
   it('stops at the page cap with a typed error', async () => {
     const { client } = await signedIn(10_500, { maxPages: 14 });
     const error = await client.getClaims().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(TooManyPagesError);
-    expect(error).toMatchObject({ maxPages: 14 });
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: 'too_much_data', detail: { fault: 'too_many_pages', maxPages: 14 } });
     expect(await sb.control.count('eob')).toBeLessThan(15);
     const { client: enough } = await signedIn(10_500, { maxPages: 15 });
     expect((await enough.getClaims()).data.claims).toHaveLength(500);
@@ -162,7 +160,10 @@ describe('paging safety (RELIABILITY 34)', () => {
   it('caps pages reached through next links too', async () => {
     const { client } = await signedIn(10_500, { maxPages: 12 });
     await sb.control.script('eob', [{ omit: ['total'], times: 100 }]);
-    await expect(client.getClaims()).rejects.toMatchObject({ code: 'too_many_pages', maxPages: 12 });
+    await expect(client.getClaims()).rejects.toMatchObject({
+      code: 'too_much_data',
+      detail: { fault: 'too_many_pages', maxPages: 12 },
+    });
   });
 });
 
@@ -173,12 +174,12 @@ describe('malformed pages (RELIABILITY 32)', () => {
     ['[]', 'not_bundle'],
     ['{"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"processing"}]}', 'not_bundle'],
     ['{"resourceType":"Bundle","type":"searchset","total":1,"entry":{"resource":{}}}', 'not_bundle'],
-  ])('%s is a typed error, not retried', async (body, reason) => {
+  ])('%s is a typed error, not retried', async (body, fault) => {
     const { client } = await signedIn(10_500);
     await sb.control.script('eob', [{ status: 200, body }]);
     const error = await client.getClaims().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(MalformedResponseError);
-    expect(error).toMatchObject({ reason });
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: 'medicare_unreadable', detail: { fault } });
     expect(await sb.control.count('eob')).toBeLessThanOrEqual(8);
   });
 });
@@ -191,7 +192,7 @@ describe('abort', () => {
     const pending = client.getClaims(controller.signal);
     while (fetched.length < 4) await new Promise((resolve) => setTimeout(resolve, 5));
     controller.abort();
-    await expect(pending).rejects.toBeInstanceOf(BlueButtonAbortedError);
+    await expect(pending).rejects.toMatchObject({ code: 'cancelled' });
     const sent = fetched.length;
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(fetched.length).toBe(sent);

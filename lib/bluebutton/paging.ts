@@ -1,7 +1,7 @@
 import 'server-only';
 import { allOrAbort, throwIfAborted } from './abort';
 import { peekTotal, readBundlePage, type BundlePage } from './bundle-page';
-import { OffOriginLinkError, TooManyPagesError } from './errors';
+import { AppError } from '@/lib/errors';
 import { assertOnOrigin, type FhirHttp } from './http';
 import type { Limiter } from './limiter';
 import type { StatsRecorder } from './request-stats';
@@ -73,7 +73,10 @@ export function createPager(options: PagerOptions): Pager {
   let reserved = 0;
 
   function reserve(pages: number) {
-    if (reserved + pages > maxPages) throw new TooManyPagesError(maxPages, reserved + pages);
+    if (reserved + pages > maxPages) {
+      const detail = { fault: 'too_many_pages', maxPages, neededPages: reserved + pages } as const;
+      throw new AppError('too_much_data', { detail });
+    }
     reserved += pages;
   }
 
@@ -106,7 +109,8 @@ export function createPager(options: PagerOptions): Pager {
       while (bundle.next !== undefined) {
         if (bundle.self !== undefined) visited.add(canonical(bundle.self));
         const next = canonical(bundle.next);
-        if (next === undefined) throw new OffOriginLinkError();
+        if (next === undefined)
+          throw new AppError('medicare_unreadable', { detail: { fault: 'off_origin_link' } });
         if (visited.has(next)) return;
         assertOnOrigin(next, http.origin);
         reserve(1);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bundleEntries, sample, sampleFiles } from './__fixtures__/load.test-support';
-import { MalformedBundleError } from './errors';
+import { AppError } from '../errors';
 import { bundleResources, createNormalizer, normalize, type NormalizeIssue } from './normalize';
 
 interface Outcome {
@@ -122,8 +122,8 @@ describe('normalize', () => {
     const normalizer = createNormalizer();
     normalizer.addBundle(sample('bfd-v2-eob-search-bundle-paged.json'));
     expect(normalizer.result().claims).toHaveLength(8);
-    expect(() => normalizer.addBundle('<html>Bad gateway</html>')).toThrowError(MalformedBundleError);
-    expect(() => normalizer.addBundle(sample('bfd-v2-eob-pde.json'))).toThrowError(MalformedBundleError);
+    expect(() => normalizer.addBundle('<html>Bad gateway</html>')).toThrowError(AppError);
+    expect(() => normalizer.addBundle(sample('bfd-v2-eob-pde.json'))).toThrowError(AppError);
   });
 
   it('reads an empty search result (a Bundle without entry)', () => {
@@ -162,11 +162,13 @@ describe('bundleResources', () => {
     ['not a Bundle', sample('bfd-v2-eob-pde.json')],
     ['a Bundle whose entry is not an array', { resourceType: 'Bundle', entry: { resource: {} } }],
   ])('throws a typed error for a page that is %s', (_, page) => {
-    expect(() => bundleResources(page)).toThrowError(MalformedBundleError);
+    expect(() => bundleResources(page)).toThrowError(AppError);
     try {
       bundleResources(page);
     } catch (error) {
-      expect((error as MalformedBundleError).code).toBe('malformed_bundle');
+      expect(error).toMatchObject({ code: 'medicare_unreadable', detail: { fault: 'not_bundle' } });
+      // The problem names the structure only, never a value from the page.
+      expect((error as AppError).detail.problem).toMatch(/^it(s)? /);
     }
   });
 });

@@ -4,7 +4,7 @@
  * without PHI instead of sinking the rest, and resources other than ExplanationOfBenefit, Coverage and Patient
  * are skipped. See SUMMARY-CONTRACT.md and https://hl7.org/fhir/R4/bundle.html
  */
-import { MalformedBundleError } from './errors';
+import { malformedBundle } from './errors';
 import type { FhirVersion } from './fhir-version';
 import { mapCoverage } from './map-coverage';
 import { mapEob } from './map-eob';
@@ -29,9 +29,9 @@ export interface NormalizeOptions {
 
 /** Normalizes resources as they arrive (page by page), so raw pages need not be kept. */
 export interface Normalizer {
-  /** Adds a resource or a Bundle of them; throws {@link MalformedBundleError} for a Bundle whose `entry` is not an array. */
+  /** Adds a resource or a Bundle of them; throws `medicare_unreadable` for a Bundle whose `entry` is not an array. */
   add(input: unknown): void;
-  /** Adds a search page, which must be a Bundle: anything else is a {@link MalformedBundleError}. */
+  /** Adds a search page, which must be a Bundle: anything else is `medicare_unreadable`. */
   addBundle(page: unknown): void;
   /** The data normalized so far. */
   result(): NormalizedData;
@@ -43,14 +43,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /**
  * The resources of a FHIR Bundle (`entry[].resource`); an entry without a resource yields `undefined`, which
- * normalizing counts as unreadable. Throws {@link MalformedBundleError} when the page is not a Bundle object
- * or its `entry` is not an array. A Bundle without `entry` (an empty search) has no resources.
+ * normalizing counts as unreadable. Throws `medicare_unreadable` when the page is not a Bundle object or its
+ * `entry` is not an array. A Bundle without `entry` (an empty search) has no resources.
  */
 export function bundleResources(page: unknown): unknown[] {
-  if (!isRecord(page)) throw new MalformedBundleError('it is not a JSON object');
-  if (page.resourceType !== 'Bundle') throw new MalformedBundleError('its resourceType is not Bundle');
+  if (!isRecord(page)) throw malformedBundle('it is not a JSON object');
+  if (page.resourceType !== 'Bundle') throw malformedBundle('its resourceType is not Bundle');
   if (page.entry === undefined) return [];
-  if (!Array.isArray(page.entry)) throw new MalformedBundleError('its entry is not an array');
+  if (!Array.isArray(page.entry)) throw malformedBundle('its entry is not an array');
   return page.entry.map((entry: unknown) => (isRecord(entry) ? entry.resource : undefined));
 }
 
@@ -134,7 +134,7 @@ export function createNormalizer(options: NormalizeOptions = {}): Normalizer {
 
 /**
  * Normalizes resources and Bundles of them into claims, prescriptions, coverage and the profile. Throws
- * {@link MalformedBundleError} for a Bundle whose `entry` is not an array; any other bad resource is counted.
+ * `medicare_unreadable` for a Bundle whose `entry` is not an array; any other bad resource is counted.
  */
 export function normalize(resources: readonly unknown[], options: NormalizeOptions = {}): NormalizedData {
   const normalizer = createNormalizer(options);

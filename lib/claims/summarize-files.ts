@@ -1,12 +1,13 @@
 /**
  * The work behind `npm run summarize -- FILE...`: read FHIR JSON files (a resource or a Bundle each), offline,
  * normalize them and build the contract's summary. Bad input (a missing file, a file that is not JSON, JSON
- * without a FHIR `resourceType`, a Bundle whose `entry` is not an array) is an {@link InputFileError} naming the
+ * without a FHIR `resourceType`, a Bundle whose `entry` is not an array) is an `input_file` error naming the
  * file. See SUMMARY-CONTRACT.md "Output shape".
  */
 import { readFile as readFileFromDisk } from 'node:fs/promises';
 import { isRecord } from '../json';
-import { InputFileError, MalformedBundleError } from './errors';
+import { AppError } from '../errors';
+import { inputFileError } from './errors';
 import { createNormalizer } from './normalize';
 import type { SkippedCounts } from './normalized-data';
 import { summarize } from './summarize';
@@ -35,9 +36,8 @@ async function readText(path: string, readFile: (path: string) => Promise<string
     return await readFile(path);
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    throw new InputFileError(path, (typeof code === 'string' && READ_PROBLEMS[code]) || 'could not be read', {
-      cause: error,
-    });
+    const problem = (typeof code === 'string' && READ_PROBLEMS[code]) || 'could not be read';
+    throw inputFileError(path, problem, error);
   }
 }
 
@@ -46,10 +46,10 @@ function parseResource(path: string, text: string): Record<string, unknown> {
   try {
     json = JSON.parse(text);
   } catch {
-    throw new InputFileError(path, 'not valid JSON');
+    throw inputFileError(path, 'not valid JSON');
   }
   if (!isRecord(json) || typeof json.resourceType !== 'string') {
-    throw new InputFileError(path, 'not a FHIR resource (no resourceType)');
+    throw inputFileError(path, 'not a FHIR resource (no resourceType)');
   }
   return json;
 }
@@ -66,8 +66,9 @@ export async function summarizeFiles(
     try {
       normalizer.add(resource);
     } catch (error) {
-      if (error instanceof MalformedBundleError)
-        throw new InputFileError(path, error.message, { cause: error });
+      if (error instanceof AppError && error.detail.fault === 'not_bundle') {
+        throw inputFileError(path, `The FHIR Bundle could not be read: ${error.detail.problem}.`, error);
+      }
       throw error;
     }
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import expectedSummary from './__fixtures__/expected-v2-summary.json';
 import { bundleEntries, localFixture, sample } from './__fixtures__/load.test-support';
-import { MalformedBundleError } from './errors';
+import { AppError } from '../errors';
 import { mapEob } from './map-eob';
 import { normalize, type NormalizeIssue } from './normalize';
 import { summarize } from './summarize';
@@ -159,7 +159,13 @@ describe('resources that are not counted', () => {
 
   it('throws a typed error for a Bundle whose entry is not an array', () => {
     const page = { resourceType: 'Bundle', entry: 'nope' };
-    expect(() => normalize([sample('bfd-v2-eob-pde.json'), page])).toThrowError(MalformedBundleError);
+    expect(() => normalize([sample('bfd-v2-eob-pde.json'), page])).toThrowError(AppError);
+    expect(() => normalize([page])).toThrow(
+      expect.objectContaining({
+        code: 'medicare_unreadable',
+        detail: { fault: 'not_bundle', problem: 'its entry is not an array' },
+      }),
+    );
   });
 
   it('reads the entries of a Bundle given resource by resource', () => {

@@ -7,8 +7,8 @@ import { createBlueButtonClient } from '@/lib/bluebutton/client';
 import type { Demographics } from '@/lib/bluebutton/client';
 import type { NormalizedData } from '@/lib/claims/normalized-data';
 import { getConfig } from '@/lib/config';
+import { AppError } from '@/lib/errors';
 import { getSecureStore } from '@/lib/store';
-import { DataError, toDataError } from './errors';
 import { sessionTokenSource } from './session-tokens';
 
 /** A signed-in beneficiary's Medicare data, normalized, and when it was fetched from Blue Button. */
@@ -29,19 +29,17 @@ const cachedSchema = z.object({
   fetchedAt: z.number(),
 });
 
-/** The active session's id, or a {@link DataError} saying why there is none. */
+/** The active session's id, or an {@link AppError} saying why there is none. */
 export async function requireActiveSid(): Promise<string> {
   const session = await getSession();
-  if (session.status === 'anonymous') throw new DataError('not_signed_in', 'Please sign in with Medicare.');
-  if (session.status === 'ended') {
-    throw new DataError('reconnect_required', 'Please connect to Medicare again.', session.reason);
-  }
+  if (session.status === 'anonymous') throw new AppError('not_signed_in');
+  if (session.status === 'ended') throw new AppError('reconnect_required', { reason: session.reason });
   return session.sid;
 }
 
 /**
  * Loads the beneficiary's Patient, Coverage and every EOB page (the session is checked first), from the
- * session's encrypted cache unless `fresh`. Failures become {@link DataError}s.
+ * session's encrypted cache unless `fresh`. Failures are the {@link AppError}s of the layers below.
  */
 export async function loadMedicareData(
   options: { fresh?: boolean; signal?: AbortSignal } = {},
@@ -49,22 +47,18 @@ export async function loadMedicareData(
   const sid = await requireActiveSid();
   const store = getSecureStore();
   const key = sessionDataKey(sid, 'claims');
-  try {
-    if (!options.fresh) {
-      const cached = await store.getJson(key, cachedSchema);
-      if (cached) return cached;
-    }
-    const client = createBlueButtonClient({ tokens: sessionTokenSource(sid) });
-    const { data, demographics } = await client.getAll(options.signal);
-    // Counts only: what could not be read may be PHI.
-    if (data.unreadable > 0) console.warn(`[data] ${data.unreadable} Medicare resource(s) could not be read`);
-    const result: MedicareData = { data, demographics, fetchedAt: Date.now() };
-    const ttl = getConfig().dataCacheTtlSeconds;
-    if (ttl > 0) await store.setJson(key, result, ttl);
-    return result;
-  } catch (error) {
-    throw toDataError(error) ?? error;
+  if (!options.fresh) {
+    const cached = await store.getJson(key, cachedSchema);
+    if (cached) return cached;
   }
+  const client = createBlueButtonClient({ tokens: sessionTokenSource(sid) });
+  const { data, demographics } = await client.getAll(options.signal);
+  // Counts only: what could not be read may be PHI.
+  if (data.unreadable > 0) console.warn(`[data] ${data.unreadable} Medicare resource(s) could not be read`);
+  const result: MedicareData = { data, demographics, fetchedAt: Date.now() };
+  const ttl = getConfig().dataCacheTtlSeconds;
+  if (ttl > 0) await store.setJson(key, result, ttl);
+  return result;
 }
 
 /** {@link loadMedicareData} from the cache, once per server render. */

@@ -2,7 +2,8 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { NextRequest } from 'next/server';
 import type { z } from 'zod';
-import { DataError, toDataError } from '@/lib/data/errors';
+import { APP_ERRORS, AppError, type AppErrorCode } from '@/lib/errors';
+import type { ReconnectReason } from '@/lib/reconnect-reasons';
 
 /** Every response derived from a beneficiary: never stored by a browser or a shared cache. */
 export const NO_STORE = { 'Cache-Control': 'private, no-store' } as const;
@@ -12,12 +13,23 @@ export function json(body: unknown, status = 200): Response {
   return Response.json(body, { status, headers: NO_STORE });
 }
 
-/** The error envelope `{ "error": { "code", "message" } }` (plus `reason` when the beneficiary must reconnect). */
-export function errorResponse(error: DataError): Response {
-  const body = {
-    error: { code: error.code, message: error.message, ...(error.reason ? { reason: error.reason } : {}) },
-  };
-  return json(body, error.status);
+/** The JSON body of every error answer: a code of the table, a message safe to show, and why to reconnect. */
+export interface ErrorEnvelope {
+  error: { code: AppErrorCode; message: string; reason?: ReconnectReason };
+}
+
+/**
+ * The envelope of `error`: `{ "error": { "code", "message" } }`, plus `reason` when the beneficiary must
+ * reconnect (a reason on any other code is the server's to know).
+ */
+export function errorEnvelope(error: AppError): ErrorEnvelope {
+  const { code, message, reason } = error;
+  return { error: { code, message, ...(code === 'reconnect_required' && reason ? { reason } : {}) } };
+}
+
+/** The error answer for `error`, with its code's status. */
+export function errorResponse(error: AppError): Response {
+  return json(errorEnvelope(error), error.status);
 }
 
 /**
@@ -38,14 +50,15 @@ export function parseQuery<S extends z.ZodType>(
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const name = issue?.path.join('.') || 'query';
-  throw new DataError('bad_request', `Invalid parameter ${name}: ${issue?.message ?? 'invalid'}`);
+  throw new AppError('bad_request', { message: `Invalid parameter ${name}: ${issue?.message ?? 'invalid'}` });
 }
 
 type Handler<C> = (request: NextRequest, context: C) => Promise<Response>;
 
 /**
- * A route handler with the house rules: typed errors become the envelope, anything unexpected a generic 500
- * with a correlation id (logged with the error's class only: no message, no PHI), and no-store on everything.
+ * A route handler with the house rules: an {@link AppError} becomes the envelope; anything unexpected, and every
+ * 500 (a bug or a bad setting is never explained), a generic 500 with a correlation id, logged with the error's
+ * class and code only (no message, no PHI); and no-store on everything.
  */
 export function apiRoute<C>(handler: Handler<C>): Handler<C> {
   return async (request, context) => {
@@ -54,13 +67,13 @@ export function apiRoute<C>(handler: Handler<C>): Handler<C> {
       response.headers.set('Cache-Control', NO_STORE['Cache-Control']);
       return response;
     } catch (error) {
-      const known = toDataError(error);
-      if (known) return errorResponse(known);
+      if (error instanceof AppError && error.status !== 500) return errorResponse(error);
       const id = randomUUID();
-      console.error(
-        `[api] ${request.nextUrl.pathname} failed: ${(error as Error)?.name ?? 'Error'} (ref ${id})`,
+      const what = error instanceof AppError ? `AppError ${error.code}` : ((error as Error)?.name ?? 'Error');
+      console.error(`[api] ${request.nextUrl.pathname} failed: ${what} (ref ${id})`);
+      return errorResponse(
+        new AppError('internal', { message: `${APP_ERRORS.internal.message} Reference: ${id}` }),
       );
-      return json({ error: { code: 'internal', message: `Something went wrong. Reference: ${id}` } }, 500);
     }
   };
 }

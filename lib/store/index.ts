@@ -12,7 +12,6 @@ import { createSecureStore, type SecureStore } from './secure-store';
  */
 
 export type { KeyValueStore, Lock } from './kv';
-export { StoreUnavailableError } from './kv';
 export type { SecureStore } from './secure-store';
 
 interface Holder {

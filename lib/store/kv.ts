@@ -4,7 +4,8 @@ import 'server-only';
  * The small key-value contract the server-side token store is built on: string values with a TTL,
  * multi-key delete and a best-effort mutual-exclusion lock with an expiry (the single-instance Redis
  * lock pattern, https://redis.io/docs/latest/develop/use/patterns/distributed-locks/). Two backends
- * implement it: `memory.ts` (one process) and `redis.ts` (shared by every instance).
+ * implement it: `memory.ts` (one process) and `redis.ts` (shared by every instance). A store that cannot be
+ * reached fails with an `AppError` `service_unavailable` (lib/errors.ts).
  */
 
 /** A held lock. Releasing a lock that already expired, or that another holder now owns, does nothing. */
@@ -27,21 +28,6 @@ export interface KeyValueStore {
   tryLock(key: string, ttlMs: number): Promise<Lock | null>;
   /** Releases connections; the store is unusable afterwards. */
   close(): Promise<void>;
-}
-
-/**
- * The store could not be reached or did not answer in time. The message names the operation and a
- * low-level code only: never a URL, password, key or value.
- */
-export class StoreUnavailableError extends Error {
-  override name = 'StoreUnavailableError';
-  constructor(
-    readonly operation: string,
-    /** A code such as `ECONNREFUSED` or `timeout`, when known. */
-    readonly code?: string,
-  ) {
-    super(`Token store unavailable during ${operation}${code ? ` (${code})` : ''}`);
-  }
 }
 
 /** Checks a TTL in seconds and returns it in whole milliseconds (at least 1). */

@@ -1,7 +1,8 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { StoreUnavailableError, type KeyValueStore } from './kv';
+import { AppError } from '@/lib/errors';
+import type { KeyValueStore } from './kv';
 import { createRedisStore } from './redis';
 import { startRedisServer, type TestRedisServer } from './redis-server.test-support';
 import { createSecureStore } from './secure-store';
@@ -81,7 +82,7 @@ describe('Redis store', () => {
     expect(await raw.get('secure:rec:session:1')).toMatch(/^v1\./);
   });
 
-  it('turns a command timeout into StoreUnavailableError', async () => {
+  it('turns a command timeout into service_unavailable', async () => {
     const kv = open('slow:', { commandTimeoutMs: 200 });
     await kv.set('k', 'v', 30); // connected
     const blocker = new Redis(server.url);
@@ -90,8 +91,11 @@ describe('Redis store', () => {
       const sleeping = blocker.call('DEBUG', 'SLEEP', '1.5').catch(() => 'closed');
       await new Promise((r) => setTimeout(r, 100)); // let the server start its stall
       const error = await kv.get('k').catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(StoreUnavailableError);
-      expect((error as StoreUnavailableError).code).toBe('timeout');
+      expect(error).toBeInstanceOf(AppError);
+      expect(error).toMatchObject({
+        code: 'service_unavailable',
+        detail: { operation: 'get', systemCode: 'timeout' },
+      });
       await sleeping;
       expect(await kv.get('k')).toBe('v'); // usable again once the server answers
     } finally {
@@ -99,7 +103,7 @@ describe('Redis store', () => {
     }
   });
 
-  it('fails with StoreUnavailableError, without the URL or password, when Redis is unreachable', async () => {
+  it('fails with service_unavailable, without the URL or password, when Redis is unreachable', async () => {
     const probe = await startRedisServer();
     const port = probe.port;
     await probe.close(); // nothing listens there any more
@@ -107,7 +111,7 @@ describe('Redis store', () => {
     stores.push(kv);
     for (const attempt of [() => kv.get('k'), () => kv.set('k', 'v', 1), () => kv.tryLock('l', 100)]) {
       const error = await attempt().catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(StoreUnavailableError);
+      expect(error).toMatchObject({ code: 'service_unavailable' });
       const text = `${(error as Error).message} ${JSON.stringify(error)}`;
       expect(text).not.toContain('hunter2');
       expect(text).not.toContain(String(port));
@@ -135,7 +139,7 @@ describe('Redis store over TLS (rediss://)', () => {
   it('refuses a certificate it does not trust', async () => {
     const kv = createRedisStore({ url: server.url, connectTimeoutMs: 1_000 });
     try {
-      await expect(kv.get('k')).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(kv.get('k')).rejects.toMatchObject({ code: 'service_unavailable' });
     } finally {
       await kv.close();
     }

@@ -1,14 +1,16 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { checkLockTtl, StoreUnavailableError, ttlSecondsToMs, type KeyValueStore, type Lock } from './kv';
+import { AppError } from '@/lib/errors';
+import { checkLockTtl, ttlSecondsToMs, type KeyValueStore, type Lock } from './kv';
 
 /**
  * A {@link KeyValueStore} on Redis (ioredis), shared by every app instance. `redis://` and `rediss://`
  * (TLS, as Upstash and other hosted Redis require) URLs both work. Locks follow the single-instance
  * Redis pattern (https://redis.io/docs/latest/develop/use/patterns/distributed-locks/): `SET key token
  * NX PX ttl` with a random token, released by a Lua compare-and-delete so a holder never frees a lock
- * that expired and was taken by someone else. Every failure becomes a {@link StoreUnavailableError}.
+ * that expired and was taken by someone else. Every failure becomes an {@link AppError} `service_unavailable`
+ * whose detail names the operation and a low-level code only: never a URL, password, key or value.
  */
 
 /** Options of {@link createRedisStore}. */
@@ -58,7 +60,9 @@ export function createRedisStore(options: RedisStoreOptions): KeyValueStore {
     try {
       return await command();
     } catch (err) {
-      throw new StoreUnavailableError(operation, failureCode(err));
+      throw new AppError('service_unavailable', {
+        detail: { operation, systemCode: failureCode(err) ?? null },
+      });
     }
   }
 

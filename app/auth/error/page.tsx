@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ConnectButton } from '@/components/auth/connect-button';
-import { isReconnectReason, RECONNECT_REASONS } from '@/lib/auth/reasons';
+import { RECONNECT_REASONS } from '@/lib/auth/reasons';
+import { isReconnectReason } from '@/lib/reconnect-reasons';
 
 export const metadata: Metadata = { title: 'Connecting to Medicare · My Medicare claims' };
 

@@ -1,6 +1,6 @@
 // GET /api/claims/:id — one claim with its lines, diagnoses, procedures and providers.
 import { z } from 'zod';
-import { DataError } from '@/lib/data/errors';
+import { AppError } from '@/lib/errors';
 import { loadMedicareData } from '@/lib/data/medicare-data';
 import { apiRoute, json } from '@/lib/http/api-route';
 
@@ -9,9 +9,9 @@ const idSchema = z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/);
 export const GET = apiRoute<{ params: Promise<{ id: string }> }>(async (request, { params }) => {
   const { id } = await params;
   if (!idSchema.safeParse(id).success)
-    throw new DataError('bad_request', 'Invalid parameter id: not a claim id');
+    throw new AppError('bad_request', { message: 'Invalid parameter id: not a claim id' });
   const { data } = await loadMedicareData({ signal: request.signal });
   const claim = data.claims.find((c) => c.id === id);
-  if (!claim) throw new DataError('not_found', 'No claim with this id.');
+  if (!claim) throw new AppError('not_found', { message: 'No claim with this id.' });
   return json(claim);
 });
