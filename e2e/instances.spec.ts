@@ -4,8 +4,8 @@ import { startRedisServer, type TestRedisServer } from '../lib/store/redis-serve
 import { AppClient } from './http-client';
 import { control, localApp, sandboxUrl } from './support';
 
-// Two app instances sharing one real redis-server, as on Vercel (RELIABILITY-TESTS 18): a session started on
-// one is served by the other, and concurrent requests on both refresh the tokens exactly once.
+// Two app instances sharing one real redis-server, as on Vercel (docs/reliability.md #18): a session started
+// on one is served by the other, and concurrent requests on both refresh the tokens exactly once.
 
 const PORTS = [3191, 3192] as const;
 const ORIGIN = `http://localhost:${PORTS[0]}`;

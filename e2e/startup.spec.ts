@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 
-// A production server with a bad configuration does not start (RELIABILITY-TESTS 39): it exits, naming the
+// A production server with a bad configuration does not start (docs/reliability.md #39): it exits, naming the
 // setting, before it serves anyone. Uses the build the end-to-end run made.
 
 function startWith(env: Record<string, string>): Promise<{ code: number | null; output: string }> {

@@ -1,5 +1,5 @@
 /**
- * Registered applications (API-FACTS §2.3, §3): client credentials, exact redirect URIs, the data
+ * Registered applications (docs/blue-button.md §2.3, §3): client credentials, exact redirect URIs, the data
  * access type that decides refresh behaviour and `access_grant_expiration`, the active flag and
  * whether the app asks for demographic (personal info) scopes.
  */
@@ -9,7 +9,7 @@ import { z } from 'zod';
 export const DATA_ACCESS_TYPES = ['THIRTEEN_MONTH', 'ONE_TIME', 'RESEARCH_STUDY'] as const;
 export type DataAccessType = (typeof DATA_ACCESS_TYPES)[number];
 
-/** Client ids are 40 alphanumeric characters (`CLIENT_ID_PATTERN`, API-FACTS §2.3). */
+/** Client ids are 40 alphanumeric characters (`CLIENT_ID_PATTERN`, docs/blue-button.md §2.3). */
 export const CLIENT_ID_PATTERN = /^[a-zA-Z0-9]{40}$/;
 
 /** A registered app as given in options or `SANDBOX_APPS_FILE`. */

@@ -1,6 +1,6 @@
 /**
  * The sandbox's clock: wall time plus a shift that tests set through the control API, so that
- * access tokens (3600 s), codes (60 s) and 13-month grants (API-FACTS §2.4, §3) expire on demand.
+ * access tokens (3600 s), codes (60 s) and 13-month grants (docs/blue-button.md §2.4, §3) expire on demand.
  */
 export class SandboxClock {
   private offsetMs = 0;
@@ -30,7 +30,7 @@ export class SandboxClock {
 
 /**
  * `now + months` with Python `relativedelta` semantics: calendar months in UTC, the day clamped to
- * the last day of the target month (API-FACTS §3: grants end 13 months after authorization).
+ * the last day of the target month (docs/blue-button.md §3: grants end 13 months after authorization).
  */
 export function addCalendarMonths(ms: number, months: number): number {
   const d = new Date(ms);
@@ -50,7 +50,7 @@ export function addCalendarMonths(ms: number, months: number): number {
   );
 }
 
-/** `%Y-%m-%dT%H:%M:%SZ`, the `access_grant_expiration` format (API-FACTS §2.3). */
+/** `%Y-%m-%dT%H:%M:%SZ`, the `access_grant_expiration` format (docs/blue-button.md §2.3). */
 export function formatGrantExpiration(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19) + 'Z';
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BASE, makeSandbox } from './harness.test-support';
 
-describe('discovery documents (API-FACTS §7)', () => {
+describe('discovery documents (docs/blue-button.md §7)', () => {
   const sb = makeSandbox({ publicUrl: 'http://localhost:8000' });
   const json = async (path: string) =>
     (await (await sb.fetch(`${BASE}${path}`)).json()) as Record<string, unknown>;

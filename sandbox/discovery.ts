@@ -1,5 +1,5 @@
 /**
- * Discovery documents (API-FACTS §7; WEB `apps/wellknown/views/openid.py`): SMART configuration and
+ * Discovery documents (docs/blue-button.md §7; WEB `apps/wellknown/views/openid.py`): SMART configuration and
  * OpenID configuration, built on the public base URL (`HOSTNAME_URL`). v1 and v2 both point at the
  * v2 OAuth endpoints.
  */

@@ -1,6 +1,7 @@
 /**
  * Token, code and id generation. oauthlib's generator makes 30 characters of `[A-Za-z0-9]`
- * (API-FACTS §2.3); canary mode prefixes them so leak scans can find them (RELIABILITY-TESTS #46).
+ * (docs/blue-button.md §2.3); canary mode prefixes them so leak scans can find them
+ * (docs/reliability.md #46).
  */
 import { randomInt, randomUUID } from 'node:crypto';
 

@@ -1,5 +1,6 @@
 /**
- * The sandbox's URL map: the real server's routes for v1 and v2 (API-FACTS §1) and the sign-in page.
+ * The sandbox's URL map: the real server's routes for v1 and v2 (docs/blue-button.md §1)
+ * and the sign-in page.
  */
 import { discoveryEndpoint, openidConfiguration, smartConfiguration } from './discovery';
 import { metadataEndpoint } from './fhir/metadata';

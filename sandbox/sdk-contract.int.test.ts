@@ -10,7 +10,7 @@ import { startSandbox, type StartedSandbox } from './server.test-support';
 
 // CMS's own Node SDK (`cms-bluebutton-sdk`, environment LOCAL) driven through the whole flow against
 // the sandbox over HTTP: what the SDK sends must be what the sandbox accepts, and what the sandbox
-// answers must be what the SDK understands (API-FACTS §11.1).
+// answers must be what the SDK understands (docs/blue-button.md §11.1).
 
 const USER = 10123;
 const PASSWORD = 'PW10123!';

@@ -1,6 +1,6 @@
 /**
  * `createSandbox`: a local stand-in for CMS's Blue Button 2.0 API (OAuth 2.0 + PKCE, FHIR v1/v2, the
- * errors of API-FACTS.md). Its core is fetch-style, `sandbox.fetch(request)`, so clients can be
+ * errors of docs/blue-button.md). Its core is fetch-style, `sandbox.fetch(request)`, so clients can be
  * tested with the sandbox passed in as `fetch`; `sandbox.listen()` serves the same core over HTTP.
  */
 import { setMaxListeners } from 'node:events';

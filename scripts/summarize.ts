@@ -1,7 +1,7 @@
 /**
  * `npm run summarize -- FILE...`: prints the claims summary of FHIR JSON files (Blue Button EOBs and Coverage,
  * each file a resource or a Bundle) as 2-space indented JSON on stdout, offline. For bad input it prints one
- * line naming the file on stderr, nothing on stdout, and exits with 1. Contract: SUMMARY-CONTRACT.md.
+ * line naming the file on stderr, nothing on stdout, and exits with 1. Contract: docs/money.md.
  */
 import { AppError } from '@/lib/errors';
 import { summarizeFiles } from '@/lib/claims/summarize-files';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TokenSet } from '@/lib/bluebutton/token-set';
 
-// Session limits, enforced on the server whatever the cookie says (RELIABILITY-TESTS 26, 20): an idle
+// Session limits, enforced on the server whatever the cookie says (docs/reliability.md #26, #20): an idle
 // limit that any activity restarts, an absolute limit from sign-in, and a reason remembered once the
 // tokens are gone. Time is the only thing faked.
 const MINUTE = 60_000;

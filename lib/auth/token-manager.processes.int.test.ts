@@ -11,7 +11,7 @@ import { createTokenManager } from './token-manager';
 import { setUpRedisServer } from './token-manager.test-support';
 import type { RaceWorkerInput, RaceWorkerResult } from './token-race-worker.test-support';
 
-// RELIABILITY-TESTS #18: two OS processes, one real redis-server, one sandbox over HTTP. The sandbox
+// docs/reliability.md #18: two OS processes, one real redis-server, one sandbox over HTTP. The sandbox
 // rotates refresh tokens with no grace period, so a second refresh would fail with invalid_grant.
 const SECRET = 'cross-process-test-secret-of-32-characters-or-more';
 const PREFIX = 'race:';

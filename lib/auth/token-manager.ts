@@ -15,7 +15,7 @@ import { pollDelay } from './token-wait';
 
 /**
  * Server-side tokens per session and the one path that refreshes them. Blue Button rotates refresh
- * tokens with no grace period (API-FACTS §2.4), so two refreshes of one session would log it out
+ * tokens with no grace period (docs/blue-button.md §2.4), so two refreshes of one session would log it out
  * (RFC 9700 §4.14): refreshes are single-flight inside the process and behind a store lock across
  * processes. Whoever loses the race waits and re-reads the winner's tokens. A token POST is never
  * retried; a failure that no retry can fix marks the record so nobody tries the dead token again.

@@ -6,7 +6,7 @@ import { parseRetryAfter } from './retry-policy';
 /**
  * One GET to Blue Button with a per-attempt timeout: the answer's status and parsed body, or the kind of
  * transport fault. `Accept-Encoding: gzip` is asked for (Blue Button gzips bodies over 200 bytes,
- * API-FACTS.md §10); Node's fetch (undici) inflates `Content-Encoding: gzip` bodies itself and passes
+ * docs/blue-button.md §10); Node's fetch (undici) inflates `Content-Encoding: gzip` bodies itself and passes
  * others through, so both arrive as text (https://fetch.spec.whatwg.org/#http-network-fetch).
  */
 

@@ -2,9 +2,9 @@ import 'server-only';
 import { AppError } from '@/lib/errors';
 
 /**
- * The parts of a FHIR searchset Bundle the pager reads (https://hl7.org/fhir/R4/bundle.html, API-FACTS.md
- * §9): `total`, the number of entries and the `next` and `self` links. Anything else is left to the claims
- * normalizer, which gets the Bundle as it is.
+ * The parts of a FHIR searchset Bundle the pager reads (https://hl7.org/fhir/R4/bundle.html,
+ * docs/blue-button.md §9): `total`, the number of entries and the `next` and `self` links. Anything else is
+ * left to the claims normalizer, which gets the Bundle as it is.
  */
 
 /** A search page that passed the shape check. */

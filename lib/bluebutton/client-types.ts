@@ -9,8 +9,8 @@ import type { TokenSource } from './token-source';
 
 /**
  * The public shapes of the Blue Button client (client.ts): its configuration and options, and what each call
- * returns, all in the app's own types from lib/claims (STYLE.md principle 3). Searches follow
- * https://bluebutton.cms.gov/api-documentation/ and API-FACTS.md §5, §8, §9.
+ * returns, all in the app's own types from lib/claims (no FHIR shape reaches callers). Searches follow
+ * https://bluebutton.cms.gov/api-documentation/ and docs/blue-button.md §5, §8, §9.
  */
 
 /** The configuration the client reads. */

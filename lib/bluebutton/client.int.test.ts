@@ -11,7 +11,7 @@ import { createBlueButtonClient, type BlueButtonClientConfig } from './client';
 import { sandboxTokenSource, testClientConfig } from './client.test-support';
 
 // The client over real HTTP (Node's fetch, undici) against a listening sandbox: gzip, connection faults,
-// stalls, off-origin links (RELIABILITY-TESTS 31, 32, 34) and the 2,000-claim beneficiary.
+// stalls, off-origin links (docs/reliability.md #31, #32, #34) and the 2,000-claim beneficiary.
 const ANCHOR = '2025-06-02';
 
 let s: StartedSandbox;

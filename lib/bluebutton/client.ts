@@ -16,15 +16,16 @@ import { createStatsRecorder } from './request-stats';
  * The Blue Button client: Patient, Coverage and ExplanationOfBenefit searches (v1 STU3 or v2 R4,
  * https://bluebutton.cms.gov/api-documentation/), read through the HTTP layer and the planned pager, and
  * normalized page by page into the app's own types (`NormalizedData`, lib/claims) so no vendor shape
- * leaves `lib` (STYLE.md principles 2, 3). Every call reports what it cost in requests and round trips.
+ * leaves `lib`. Every call reports what it cost in requests and round trips.
  */
 
 export type * from './client-types';
 
 /**
- * One EOB search per claim type, so every type's first page can be asked for at once (`type`, API-FACTS.md
- * §8). Usually the largest types come first: their remaining pages are planned soonest. Within one type,
- * BFD's order (claim id, then type; §9) is stable, so `startIndex` pages neither overlap nor skip.
+ * One EOB search per claim type, so every type's first page can be asked for at once (`type`,
+ * docs/blue-button.md §8). Usually the largest types come first: their remaining pages are planned soonest.
+ * Within one type, BFD's order (claim id, then type; §9) is stable,
+ * so `startIndex` pages neither overlap nor skip.
  */
 const CLAIM_TYPE_ORDER: readonly ClaimType[] = [
   'carrier',
@@ -71,7 +72,7 @@ export function createBlueButtonClient(options: BlueButtonClientOptions): BlueBu
 
   /**
    * The Patient search. Blue Button answering it 403 means the beneficiary declined to share demographics
-   * (API-FACTS §5): a result, not a failure.
+   * (docs/blue-button.md §5): a result, not a failure.
    */
   async function readPatient(
     pager: Pager,

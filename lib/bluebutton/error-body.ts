@@ -5,7 +5,7 @@ import type { ReconnectReason } from '@/lib/reconnect-reasons';
 /**
  * Reduces a Blue Button error body to a short stable code, so no free text (which may echo request data)
  * travels further. DRF bodies `{"detail": "..."}` are matched against the texts Blue Button is known to
- * send (API-FACTS.md §4, §5, §8, §10) and named like DRF's `default_code`s
+ * send (docs/blue-button.md §4, §5, §8, §10) and named like DRF's `default_code`s
  * (https://www.django-rest-framework.org/api-guide/exceptions/); FHIR OperationOutcomes give their
  * `issue[0].code` (https://hl7.org/fhir/R4/operationoutcome.html).
  */

@@ -3,7 +3,7 @@ import { AppError } from '@/lib/errors';
 import { bundleTotal, EOB, setUpHttpSandbox } from './http.test-support';
 
 // Transport faults and bodies in the HTTP layer, against the sandbox's handler passed in as `fetch`
-// (RELIABILITY-TESTS 31, 32).
+// (docs/reliability.md #31, #32).
 const { sb, signedIn } = setUpHttpSandbox();
 
 describe('timeouts, dropped connections and bodies (RELIABILITY 31, 32)', () => {

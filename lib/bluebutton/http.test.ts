@@ -5,7 +5,7 @@ import { createFhirHttp } from './http';
 import { BASE, bundleTotal, EOB, setUpHttpSandbox } from './http.test-support';
 import { sandboxTokenSource, testClientConfig } from './client.test-support';
 
-// The HTTP layer against the sandbox's handler passed in as `fetch` (RELIABILITY-TESTS 27–30, 34);
+// The HTTP layer against the sandbox's handler passed in as `fetch` (docs/reliability.md #27–#30, #34);
 // transport faults and bodies are in http-faults.test.ts.
 const { sb, signedIn } = setUpHttpSandbox();
 

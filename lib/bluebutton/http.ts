@@ -12,7 +12,7 @@ import { decideAfterStatus, RETRY_AFTER_CAP_MS, waitAfterTransportFault } from '
 import type { TokenSource } from './token-source';
 
 /**
- * The one door for Blue Button FHIR GETs (STYLE.md principles 2 and 8): only URLs on the configured origin,
+ * The one door for Blue Button FHIR GETs (nothing else sends them): only URLs on the configured origin,
  * `Authorization: Bearer` from the {@link TokenSource}, a timeout per attempt, bounded retries with the SDK's
  * backoff and `Retry-After`, and on 401 exactly one token replacement and replay (RFC 6750 §3.1,
  * https://www.rfc-editor.org/rfc/rfc6750#section-3.1). GET only: FHIR reads are safe to repeat

@@ -17,7 +17,7 @@ const NOT_FOUND =
 const INACTIVE =
   'This application, Medicare Claims Dashboard, is temporarily inactive. If you are the app maintainer, please contact the Blue Button API team.';
 
-// The bodies of API-FACTS §2.3 and §3, as BB2 sends them.
+// The bodies of docs/blue-button.md §2.3 and §3, as BB2 sends them.
 describe('tokenErrorReason', () => {
   it.each([
     ['refresh', 400, { error: 'invalid_grant' }, 'refresh_reused'],

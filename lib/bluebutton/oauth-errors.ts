@@ -4,7 +4,7 @@ import { isTerminalReason, type ReconnectReason } from '@/lib/reconnect-reasons'
 /**
  * Failures of Blue Button's OAuth endpoints, each mapped to a {@link ReconnectReason} from the server's
  * status, `error` code and, where BB2 reuses one code for several cases, its `error_description`
- * (API-FACTS §2.3, §3; RFC 6749 §5.2). The description decides the reason and is then dropped: it
+ * (docs/blue-button.md §2.3, §3; RFC 6749 §5.2). The description decides the reason and is then dropped: it
  * is neither in the error nor in any log.
  */
 
@@ -47,7 +47,7 @@ export function readErrorBody(text: string): { error: string | null; description
 
 const PKCE_TEXT = /code[ _]?verifier|code[ _]?challenge|pkce/i;
 
-/** Maps a non-200 answer of the token endpoint to a reason (API-FACTS §2.3, §3). */
+/** Maps a non-200 answer of the token endpoint to a reason (docs/blue-button.md §2.3, §3). */
 export function tokenErrorReason(
   operation: 'exchange' | 'refresh',
   status: number,
@@ -74,7 +74,10 @@ export function tokenErrorReason(
   return 'unknown';
 }
 
-/** Maps a failed userinfo call (other than the 403 of withheld demographics) to a reason (API-FACTS §3, §4). */
+/**
+ * Maps a failed userinfo call (other than the 403 of withheld demographics) to a reason
+ * (docs/blue-button.md §3, §4).
+ */
 export function userinfoErrorReason(status: number, description: string | null): ReconnectReason {
   const text = description ?? '';
   if (status >= 500 || status === 429 || status === 408) return 'token_unavailable';

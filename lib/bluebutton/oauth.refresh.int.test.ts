@@ -10,7 +10,7 @@ const { s, options, eobStatus } = setUpOAuthSandbox();
 const USER = OAUTH_USER;
 
 describe('refreshTokens', () => {
-  it('rotates: new tokens work, the old refresh token is dead (API-FACTS §2.4)', async () => {
+  it('rotates: new tokens work, the old refresh token is dead (docs/blue-button.md §2.4)', async () => {
     const first = await signIn(s.url, s.control, { username: USER });
     const next = await refreshTokens(first.refresh_token, options);
     expect(next.accessToken !== first.access_token && next.refreshToken !== first.refresh_token).toBe(true);

@@ -15,8 +15,8 @@ import {
 import { parseTokenResponse, type TokenSet } from './token-set';
 
 /**
- * The only module that calls Blue Button's OAuth endpoints (API-FACTS §2.3–§6): the code exchange and
- * refresh (RFC 6749 §4.1.3, §6, with PKCE per RFC 7636 §4.5), revocation (RFC 7009), BB2's disconnect
+ * The only module that calls Blue Button's OAuth endpoints (docs/blue-button.md §2.3–§6): the code exchange
+ * and refresh (RFC 6749 §4.1.3, §6, with PKCE per RFC 7636 §4.5), revocation (RFC 7009), BB2's disconnect
  * (`/revoke/`, which deletes the data access grant) and userinfo. Client authentication is HTTP Basic
  * (RFC 6749 §2.3.1), bodies are form-urlencoded, each call has its own timeout and nothing is retried:
  * a token POST that timed out may already have rotated the refresh token.
@@ -32,7 +32,7 @@ export interface OAuthCallOptions {
   now?: () => number;
 }
 
-/** The beneficiary's profile from userinfo (API-FACTS §6). */
+/** The beneficiary's profile from userinfo (docs/blue-button.md §6). */
 export interface Userinfo {
   sub: string;
   name?: string;
@@ -41,7 +41,7 @@ export interface Userinfo {
   email?: string;
 }
 
-/** userinfo answered 403: the beneficiary did not share demographics (API-FACTS §5). */
+/** userinfo answered 403: the beneficiary did not share demographics (docs/blue-button.md §5). */
 export interface UserinfoDeclined {
   declined: true;
 }

@@ -7,7 +7,7 @@ import { createBlueButtonClient, type BlueButtonClientConfig } from './client';
 import { sandboxTokenSource, testClientConfig } from './client.test-support';
 
 // Planned paging through the client, against the sandbox's handler passed in as `fetch`
-// (RELIABILITY-TESTS 32–35). BBUser1NNNN has exactly NNNN claims.
+// (docs/reliability.md #32–#35). BBUser1NNNN has exactly NNNN claims.
 const BASE = 'http://localhost:8000';
 const ANCHOR = '2025-06-02';
 const EOB_SEARCH = `${BASE}/v2/fhir/ExplanationOfBenefit/`;

@@ -7,11 +7,11 @@ import type { Limiter } from './limiter';
 import type { StatsRecorder } from './request-stats';
 
 /**
- * Planned paging, not crawling (STYLE.md principle 9): the first page of every search at once, `total`
+ * Planned paging, not crawling (so round trips stay few): the first page of every search at once, `total`
  * read from it, then every remaining page by `startIndex` concurrently within the limiter. `next` links
  * are followed only when a page has no `total`, only on the configured origin, and never twice. The page
  * count is capped across the whole pager. Paging parameters are BB2's (`_count` ≤ 50, `startIndex`;
- * API-FACTS.md §8, §9; https://bluebutton.cms.gov/api-documentation/).
+ * docs/blue-button.md §8, §9; https://bluebutton.cms.gov/api-documentation/).
  */
 
 /** BB2's largest page size (`MAX_PAGE_SIZE`). */
@@ -65,7 +65,7 @@ const afterPendingIo = () => new Promise<void>((resolve) => setImmediate(resolve
 
 /**
  * A pager with one page budget (`maxPages`) for everything it fetches. Paging as BFD behind BB2 does it:
- * https://hl7.org/fhir/R4/http.html#paging and API-FACTS.md §9.
+ * https://hl7.org/fhir/R4/http.html#paging and docs/blue-button.md §9.
  */
 export function createPager(options: PagerOptions): Pager {
   const { http, fhirBase, limit, maxPages, stats } = options;

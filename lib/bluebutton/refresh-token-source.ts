@@ -7,7 +7,7 @@ import type { TokenSource } from './token-source';
  * A {@link TokenSource} that holds one token pair in memory and, after a 401, refreshes it with the app's own
  * refresh call ({@link refreshTokens}: `grant_type=refresh_token` with HTTP Basic client credentials, RFC 6749
  * §6, https://www.rfc-editor.org/rfc/rfc6749#section-6; Blue Button rotates both tokens,
- * API-FACTS.md §2.4), so its failures are the app's too. For tests, scripts and benchmarks; the app's
+ * docs/blue-button.md §2.4), so its failures are the app's too. For tests, scripts and benchmarks; the app's
  * session layer brings its own, shared across instances.
  */
 

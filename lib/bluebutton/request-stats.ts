@@ -4,7 +4,7 @@ import 'server-only';
  * Counts what fetching cost: requests sent (retries and replays included), round trips (the longest chain of
  * requests each started after the previous one ended, i.e. how many network latencies the caller waited
  * for), retries, 401 replays and pages read. Planned paging keeps round trips at two for any claim count
- * that fits the concurrency bound (STYLE.md principle 9).
+ * that fits the concurrency bound, instead of one per page.
  */
 
 /** The statistics of one client call. */

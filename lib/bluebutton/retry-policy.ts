@@ -4,10 +4,11 @@ import type { AppConfig } from '@/lib/config';
 /**
  * When a failed Blue Button GET is tried again, and after how long. The knobs and the backoff formula are
  * CMS's SDKs' (`total`, `backoffFactor`, `statusForcelist`; retry `i` = 0, 1, … waits
- * `backoffFactor * 2^(i-1)` seconds: https://github.com/CMSgov/cms-bb2-node-sdk `src/fhir.ts`, API-FACTS.md
- * §11). `Retry-After` is honoured the way urllib3's `Retry` does it (413, 429 and 503 with the header are
- * retried even outside the forcelist; https://urllib3.readthedocs.io/en/stable/reference/urllib3.util.html)
- * and parsed per RFC 9110 §10.2.3 (https://www.rfc-editor.org/rfc/rfc9110#section-10.2.3).
+ * `backoffFactor * 2^(i-1)` seconds: https://github.com/CMSgov/cms-bb2-node-sdk `src/fhir.ts`,
+ * docs/blue-button.md §11). `Retry-After` is honoured the way urllib3's `Retry` does it (413, 429 and 503
+ * with the header are retried even outside the forcelist;
+ * https://urllib3.readthedocs.io/en/stable/reference/urllib3.util.html) and parsed per RFC 9110 §10.2.3
+ * (https://www.rfc-editor.org/rfc/rfc9110#section-10.2.3).
  */
 
 /** The retry settings of the configuration. */

@@ -17,9 +17,9 @@ const parse = (patch: Record<string, unknown>, omit: string[] = []) => {
   return parseTokenResponse(body, NOW);
 };
 
-// RELIABILITY-TESTS #24: the token-response table.
+// docs/reliability.md #24: the token-response table.
 describe('parseTokenResponse', () => {
-  it('maps BB2’s body (API-FACTS §2.3) to our TokenSet', () => {
+  it('maps BB2’s body (docs/blue-button.md §2.3) to our TokenSet', () => {
     expect(parse({})).toEqual({
       accessToken: 'at-123',
       refreshToken: 'rt-456',

@@ -3,7 +3,8 @@ import { z } from 'zod';
 
 /**
  * The app's own token type and the parser of Blue Button's token response (RFC 6749 §5.1 plus BB2's
- * `patient` and `access_grant_expiration`, API-FACTS §2.3). Rules, documented for RELIABILITY-TESTS #24:
+ * `patient` and `access_grant_expiration`, docs/blue-button.md §2.3). Rules,
+ * documented for docs/reliability.md #24:
  * - `token_type` must be `Bearer` in any letter case;
  * - `expires_in` is a non-negative number or a string of digits (with an optional fraction);
  *   `expiresAt = floor(now + expires_in × 1000)`; when it is missing, {@link DEFAULT_EXPIRES_IN_SECONDS};

@@ -2,7 +2,7 @@
  * Measures normalizing and summarizing many EOBs, for `npm run bench` (the issue's target: 10,000 EOBs in under
  * 1 s of CPU and 400 MB of memory). EOBs are the real v2 samples with fresh ids and dates, served as search
  * pages of serialized JSON the way the data layer receives them: each page is parsed, normalized and dropped.
- * Timings are measured, never asserted. See SUMMARY-CONTRACT.md.
+ * Timings are measured, never asserted. See docs/money.md.
  */
 import { readFile } from 'node:fs/promises';
 import { createNormalizer } from './normalize';

@@ -1,7 +1,7 @@
 /**
- * Looking claim money up by CCW variable name, as SUMMARY-CONTRACT.md "Looking values up" defines it: a
+ * Looking claim money up by CCW variable name, as docs/money.md "Looking values up" defines it: a
  * category or type coding whose `code` ends with `/<variable>`, never an array position or a coding order.
- * Variables: https://bluebutton.cms.gov/resources/variables/ ; codings: API-FACTS.md §13.2.
+ * Variables: https://bluebutton.cms.gov/resources/variables/ ; codings: docs/blue-button.md §13.2.
  */
 import { decimalOf, type CodeOnlyConcept, type Money } from './fhir-common';
 import type { Eob, EobItem } from './fhir-eob-schema';
@@ -44,7 +44,7 @@ export function claimValue(eob: Eob, variable: string): Micros | undefined {
   return undefined;
 }
 
-/** The sum of several claim values, missing ones counting 0 (SUMMARY-CONTRACT.md "A missing value is 0"). */
+/** The sum of several claim values, missing ones counting 0 (docs/money.md "A missing value is 0"). */
 export function claimValues(eob: Eob, variables: readonly string[]): Micros {
   return variables.reduce((sum, variable) => sum + (claimValue(eob, variable) ?? 0), 0);
 }
@@ -84,7 +84,7 @@ export function lineValue(amounts: LineAmounts, variables: readonly string[]): M
 
 /**
  * Line sum V (over every item), for each variable given, added together; 0 when no line carries them.
- * SUMMARY-CONTRACT.md "Looking values up".
+ * docs/money.md "Looking values up".
  */
 export function lineSum(lines: readonly LineAmounts[], variables: readonly string[]): Micros {
   return lines.reduce((sum, amounts) => sum + (lineValue(amounts, variables) ?? 0), 0);

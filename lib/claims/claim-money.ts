@@ -1,6 +1,6 @@
 /**
  * What a claim billed, what Medicare (or the Part D plan) paid and what the beneficiary paid, exactly as
- * SUMMARY-CONTRACT.md "Money per claim" defines them, by CCW variable
+ * docs/money.md "Money per claim" defines them, by CCW variable
  * (https://bluebutton.cms.gov/resources/variables/), plus the same three amounts per claim line.
  */
 import { amountMicros, claimValue, claimValues, lineSum, lineValue, type LineAmounts } from './ccw-lookup';
@@ -38,7 +38,7 @@ function paymentAmount(eob: Eob): Micros {
 
 /**
  * The contract's billed / medicarePaid / youPaid for one claim; `lines` are its items' amounts.
- * SUMMARY-CONTRACT.md "Money per claim".
+ * docs/money.md "Money per claim".
  */
 export function claimMoney(eob: Eob, type: ClaimType, lines: readonly LineAmounts[]): ClaimMoney {
   switch (type) {

@@ -1,7 +1,8 @@
 /**
  * Who is on a claim: the billing provider, the facility or pharmacy, and the care team, with names and NPIs
  * where the claim carries them. v2 institutional claims point `provider` at a contained Organization; v1 puts
- * the organization in `organization`. https://hl7.org/fhir/R4/explanationofbenefit.html, API-FACTS.md §13.4–13.5.
+ * the organization in `organization`. https://hl7.org/fhir/R4/explanationofbenefit.html,
+ * docs/blue-button.md §13.4–13.5.
  */
 import type { CodeableConcept, Identifier, Reference } from './fhir-common';
 import { containedPartySchema, type Eob } from './fhir-eob-schema';

@@ -3,7 +3,7 @@
  * STU3 (v1: `item.service`, `information`, `careTeamLinkId`, `organization`, `totalCost`, claim money in
  * `extension[].valueMoney`) and R4 (v2: `item.productOrService`, `supportingInfo`, `careTeamSequence`, `total`).
  * https://hl7.org/fhir/R4/explanationofbenefit.html, https://hl7.org/fhir/STU3/explanationofbenefit.html,
- * API-FACTS.md §13.
+ * docs/blue-button.md §13.
  */
 import { z } from 'zod';
 import {

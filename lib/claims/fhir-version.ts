@@ -1,7 +1,7 @@
 /**
  * Telling a Blue Button v1 (FHIR STU3) ExplanationOfBenefit from a v2 (FHIR R4) one by its shape, for data
  * whose origin is unknown (files, caches). The fields that were renamed between the versions decide:
- * https://hl7.org/fhir/R4/explanationofbenefit-version-maps.html and API-FACTS.md §13.6.
+ * https://hl7.org/fhir/R4/explanationofbenefit-version-maps.html and docs/blue-button.md §13.6.
  */
 import type { Eob } from './fhir-eob-schema';
 

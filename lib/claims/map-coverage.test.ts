@@ -10,7 +10,7 @@ function coverageOf(resource: unknown): CoveragePart {
   return result.coverage;
 }
 
-// Expected values read from the Coverage samples (API-FACTS.md §14).
+// Expected values read from the Coverage samples (docs/blue-button.md §14).
 describe('mapCoverage', () => {
   it('maps the v2 Coverage search bundle: parts A–D from class[].value, status and period as sent', () => {
     const parts = bundleEntries('bfd-v2-coverage-search-bundle.json').map(coverageOf);

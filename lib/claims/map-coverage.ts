@@ -1,8 +1,8 @@
 /**
- * Coverage (v1 / STU3 or v2 / R4) → CoveragePart, per SUMMARY-CONTRACT.md "Coverage fields": the part from a
+ * Coverage (v1 / STU3 or v2 / R4) → CoveragePart, per docs/money.md "Coverage fields": the part from a
  * `class[].value` (v2) or `grouping.subPlan` (v1) such as "Part A", else from the id `part-a-…`; status and
  * period as sent; plan details from the CCW enrolment variables (https://bluebutton.cms.gov/resources/variables/).
- * https://hl7.org/fhir/R4/coverage.html, https://hl7.org/fhir/STU3/coverage.html, API-FACTS.md §14.
+ * https://hl7.org/fhir/R4/coverage.html, https://hl7.org/fhir/STU3/coverage.html, docs/blue-button.md §14.
  */
 import { z } from 'zod';
 import { codingSchema, describeIssues, periodSchema } from './fhir-common';
@@ -66,7 +66,7 @@ function extensionBy(coverage: FhirCoverage, variable: string) {
 
 /**
  * Maps one Coverage resource; a Coverage whose part cannot be told is not readable.
- * https://hl7.org/fhir/R4/coverage.html, SUMMARY-CONTRACT.md "Coverage fields"
+ * https://hl7.org/fhir/R4/coverage.html, docs/money.md "Coverage fields"
  */
 export function mapCoverage(resource: unknown): CoverageMapping {
   const parsed = coverageSchema.safeParse(resource);

@@ -1,6 +1,6 @@
 /**
  * ExplanationOfBenefit (Blue Button v1 / STU3 or v2 / R4) → the app's Claim, and Prescription for `pde`
- * claims. Parsing is tolerant (see fhir-eob-schema.ts); money follows SUMMARY-CONTRACT.md.
+ * claims. Parsing is tolerant (see fhir-eob-schema.ts); money follows docs/money.md.
  * https://hl7.org/fhir/R4/explanationofbenefit.html, https://bluebutton.cms.gov/resources/codesystem/eob-type
  */
 import { lineAmounts } from './ccw-lookup';

@@ -1,7 +1,7 @@
 /**
  * Patient (v1 / STU3 or v2 / R4) → Profile: name, birth date, gender, state and ZIP code. BB2 sends only the
  * state and postal code of the address, and nothing at all when the beneficiary declined to share
- * demographics. https://hl7.org/fhir/R4/patient.html, API-FACTS.md §14.
+ * demographics. https://hl7.org/fhir/R4/patient.html, docs/blue-button.md §14.
  */
 import { z } from 'zod';
 import { describeIssues } from './fhir-common';

@@ -1,5 +1,5 @@
 /**
- * A Part D drug event (a `pde` claim) as a Prescription, per SUMMARY-CONTRACT.md "Prescription fields":
+ * A Part D drug event (a `pde` claim) as a Prescription, per docs/money.md "Prescription fields":
  * NDC and drug name from `item[0]`'s NDC coding; days supply and refill number from `supportingInfo`
  * (`dayssupply`, `refillnum`) or, in v1 and 2020-era v2 data, from `item[0].quantity.extension`
  * (`days_suply_num`, `fill_num`). https://bluebutton.cms.gov/resources/variables/days_suply_num

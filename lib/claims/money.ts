@@ -1,6 +1,6 @@
 /**
  * Money arithmetic for the summary contract: amounts are added as integer micro-dollars, so sums are exact
- * whatever the number of claims, and rounded to cents only at the end (SUMMARY-CONTRACT.md "Output shape").
+ * whatever the number of claims, and rounded to cents only at the end (docs/money.md "Output shape").
  */
 
 /** An amount in integer millionths of a US dollar. */
@@ -19,7 +19,7 @@ export function fromMicros(micros: Micros): number {
   return micros / MICROS_PER_DOLLAR;
 }
 
-/** Dollars rounded to cents, half away from zero, for output (SUMMARY-CONTRACT.md: "rounded to cents only at the end"). Never -0. */
+/** Dollars rounded to cents, half away from zero, for output (docs/money.md: "rounded to cents only at the end"). Never -0. */
 export function roundToCents(micros: Micros): number {
   const cents = Math.round(Math.abs(micros) / MICROS_PER_CENT);
   return (micros < 0 ? -cents : cents) / 100 + 0;

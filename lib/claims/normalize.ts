@@ -2,7 +2,7 @@
  * Normalizing Blue Button resources into the app's types, once: Bundles are unwrapped, the same resource id is
  * counted once (overlapping pages, repeated files), a resource that cannot be read is counted and reported
  * without PHI instead of sinking the rest, and resources other than ExplanationOfBenefit, Coverage and Patient
- * are skipped. See SUMMARY-CONTRACT.md and https://hl7.org/fhir/R4/bundle.html
+ * are skipped. See docs/money.md and https://hl7.org/fhir/R4/bundle.html
  */
 import { malformedBundle } from './errors';
 import type { FhirVersion } from './fhir-version';

@@ -1,6 +1,6 @@
 /**
  * The result of normalizing a beneficiary's Blue Button resources: what the data layer caches per session and
- * what every page, route and summary reads. See normalize.ts and SUMMARY-CONTRACT.md.
+ * what every page, route and summary reads. See normalize.ts and docs/money.md.
  */
 import { z } from 'zod';
 import { claimSchema, coveragePartSchema, prescriptionSchema, profileSchema } from './types';

@@ -1,5 +1,5 @@
 /**
- * A claim's service dates, as SUMMARY-CONTRACT.md "Looking values up" defines the service date:
+ * A claim's service dates, as docs/money.md "Looking values up" defines the service date:
  * `billablePeriod.start`, else the earliest `item[].servicedDate` / `item[].servicedPeriod.start`.
  * https://hl7.org/fhir/R4/explanationofbenefit-definitions.html#ExplanationOfBenefit.billablePeriod
  */
@@ -13,7 +13,7 @@ function day(value: string | undefined): string | undefined {
 
 /**
  * Service start and end (`YYYY-MM-DD`, or less precise when the data is) and the month (`YYYY-MM`).
- * SUMMARY-CONTRACT.md "service date".
+ * docs/money.md "service date".
  */
 export function serviceDatesOf(eob: Eob): { start: string | null; end: string | null; month: string | null } {
   let start = day(eob.billablePeriod?.start);

@@ -2,7 +2,7 @@
  * The work behind `npm run summarize -- FILE...`: read FHIR JSON files (a resource or a Bundle each), offline,
  * normalize them and build the contract's summary. Bad input (a missing file, a file that is not JSON, JSON
  * without a FHIR `resourceType`, a Bundle whose `entry` is not an array) is an `input_file` error naming the
- * file. See SUMMARY-CONTRACT.md "Output shape".
+ * file. See docs/money.md "Output shape".
  */
 import { readFile as readFileFromDisk } from 'node:fs/promises';
 import { isRecord } from '../json';

@@ -10,7 +10,7 @@ const TYPES: ClaimType[] = ['carrier', 'dme', 'hha', 'hospice', 'inpatient', 'ou
 const summaryOf = (...files: string[]) => summarize(normalize(files.map(sample)));
 const { coverage: _coverage, ...expectedWithoutCoverage } = expected;
 
-describe('summarize on the BFD samples (SUMMARY-CONTRACT.md)', () => {
+describe('summarize on the BFD samples (docs/money.md)', () => {
   const summary = summaryOf('bfd-v2-eob-search-bundle-all-types.json', 'bfd-v2-coverage-search-bundle.json');
 
   it('gives the contract figures for the v2 all-types bundle', () => {

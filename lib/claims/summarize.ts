@@ -1,6 +1,6 @@
 /**
  * The summary contract: counts and money by claim type and by month, prescriptions and coverage, computed from
- * normalized data exactly as SUMMARY-CONTRACT.md defines them. Money is added in integer micro-dollars and
+ * normalized data exactly as docs/money.md defines them. Money is added in integer micro-dollars and
  * rounded to cents only when the JSON is built.
  */
 import { roundToCents, toMicros, type Micros } from './money';
@@ -65,7 +65,7 @@ function summaryCoverage(coverage: readonly CoveragePart[]): SummaryCoverage[] {
 
 /**
  * The contract's summary of normalized data (only claims, prescriptions and coverage are read), as
- * ../shared/bluebutton/SUMMARY-CONTRACT.md "Output shape" defines it.
+ * docs/money.md "Output shape" defines it.
  */
 export function summarize(data: Pick<NormalizedData, 'claims' | 'prescriptions' | 'coverage'>): Summary {
   const total = emptyAccumulator();

@@ -1,5 +1,5 @@
 /**
- * The summary's JSON shape, exactly as SUMMARY-CONTRACT.md "Output shape" defines it: what
+ * The summary's JSON shape, exactly as docs/money.md "Output shape" defines it: what
  * `GET /api/summary` returns and `npm run summarize` prints. Money is in dollars rounded to cents.
  */
 import { z } from 'zod';

@@ -2,7 +2,7 @@
  * The app's own claim types: what Blue Button ExplanationOfBenefit, Coverage and Patient resources (FHIR STU3
  * "v1" and R4 "v2") become before any page, route or cache sees them. Money is in US dollars as plain numbers,
  * exact to the micro-dollar and not yet rounded (rounding to cents happens once, in the summary).
- * See ../shared/bluebutton/SUMMARY-CONTRACT.md and https://hl7.org/fhir/R4/explanationofbenefit.html
+ * See docs/money.md and https://hl7.org/fhir/R4/explanationofbenefit.html
  */
 import { z } from 'zod';
 
@@ -86,7 +86,7 @@ export type ClaimLine = z.infer<typeof claimLineSchema>;
 
 /**
  * One claim. `serviceStart` is the contract's service date (`YYYY-MM-DD`), `month` its `YYYY-MM`;
- * `billed`, `medicarePaid` and `youPaid` follow SUMMARY-CONTRACT.md "Money per claim".
+ * `billed`, `medicarePaid` and `youPaid` follow docs/money.md "Money per claim".
  */
 export const claimSchema = z.object({
   id: z.string(),
@@ -110,7 +110,7 @@ export type Claim = z.infer<typeof claimSchema>;
 
 /**
  * A filled prescription (a `pde` claim): the contract's prescription fields, then the pharmacy and prescriber.
- * See SUMMARY-CONTRACT.md "Prescription fields".
+ * See docs/money.md "Prescription fields".
  */
 export const prescriptionSchema = z.object({
   id: z.string(),
@@ -137,7 +137,7 @@ export type MedicarePart = z.infer<typeof medicarePartSchema>;
 /**
  * One Coverage resource: the contract's part, status and period, plus cheap plan details from the CCW
  * enrolment variables (`ms_cd`, `rfrnc_yr`, `ptc_cntrct_id_NN`/`ptdcntrctNN`, `ptc_pbp_id_NN`/`ptdpbpidNN`).
- * See https://bluebutton.cms.gov/resources/variables/ and SUMMARY-CONTRACT.md "Coverage fields".
+ * See https://bluebutton.cms.gov/resources/variables/ and docs/money.md "Coverage fields".
  */
 export const coveragePartSchema = z.object({
   id: z.string(),

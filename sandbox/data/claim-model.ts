@@ -6,7 +6,7 @@ import type { ClaimType } from './types';
 /**
  * The lightweight records the synthetic beneficiary is made of. A claim record holds what differs
  * between claims (dates, codes, money in cents); rendering fills a BFD sample template from it
- * (eob-render.ts). Money follows the CCW variable meanings of API-FACTS.md §13.2.
+ * (eob-render.ts). Money follows the CCW variable meanings of docs/blue-button.md §13.2.
  */
 
 /** One line (carrier/DME line or institutional revenue center line), money in cents. */

@@ -13,7 +13,7 @@ import { CLAIM_TYPES, type ClaimType } from './types';
 
 /**
  * All claims of a beneficiary, as lightweight records sorted exactly as BFD returns an EOB search:
- * by the unprefixed claim id compared as a string, then by type (issue 2, FHIR; API-FACTS.md §8).
+ * by the unprefixed claim id compared as a string, then by type (issue 2, FHIR; docs/blue-button.md §8).
  */
 export function buildClaims(profile: Profile): ClaimRecord[] {
   const n = profile.user.number;

@@ -3,7 +3,7 @@ import type { Rng } from './prng';
 
 /**
  * What a beneficiary is enrolled in, month by month, in the shape of BFD's beneficiary row
- * (API-FACTS.md §14; fixtures/bluebutton/bfd-v2-coverage-search-bundle.json): parts A and B always,
+ * (docs/blue-button.md §14; fixtures/bluebutton/bfd-v2-coverage-search-bundle.json): parts A and B always,
  * Part C (Medicare Advantage) for some, Part D for most, and dual-eligible (Medicaid) months for some.
  */
 

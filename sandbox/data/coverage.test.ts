@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getBeneficiary } from './index';
 import type { LooseJson } from './readers.test-support';
 
-// Patient and Coverage as BFD shapes them (API-FACTS.md §14), with variety across beneficiaries:
+// Patient and Coverage as BFD shapes them (docs/blue-button.md §14), with variety across beneficiaries:
 // some with Part C, some without Part D, some dual-eligible months (issue 2).
 const ANCHOR = '2026-11-16';
 type Json = LooseJson;

@@ -8,7 +8,7 @@ import type { CoverageEntry, FhirVersion } from './types';
 /**
  * The Coverage resources of a beneficiary (two to four, parts in order), each cut from the sample of
  * its part in BFD's coverage search response (fixtures/bluebutton/bfd-v<version>-coverage-search-bundle.json;
- * API-FACTS.md §14): ids `part-a-<patientId>` …, status by BFD's rule (A/B active when not terminated,
+ * docs/blue-button.md §14): ids `part-a-<patientId>` …, status by BFD's rule (A/B active when not terminated,
  * C/D always active), `period.start` at enrolment, and the monthly extensions of the reference year.
  */
 

@@ -4,7 +4,7 @@ import { slot } from './template';
 /**
  * Marks a real BFD EOB sample (fixtures/bluebutton/bfd-v*-eob-*.json) for use as a template: every
  * value that differs per claim becomes a slot, everything else stays exactly as BFD wrote it.
- * Money is found by its CCW variable (API-FACTS.md §13.2), dates by where they fall against the
+ * Money is found by its CCW variable (docs/blue-button.md §13.2), dates by where they fall against the
  * sample's billable period (§13.3), provider ids and names by the sample's own placeholder values.
  */
 

@@ -4,7 +4,7 @@ import type { ClaimType } from './types';
 /**
  * The value of every CCW money variable a BFD sample carries, per claim type, from a claim record
  * (cents). Claim-level variables sit in `total`, `benefitBalance` or v1 `extension[].valueMoney`;
- * line-level ones in `item[].adjudication` (API-FACTS.md §13.2). Every variable a template slot
+ * line-level ones in `item[].adjudication` (docs/blue-button.md §13.2). Every variable a template slot
  * names must be listed here: binding a template fails on an unknown one.
  */
 

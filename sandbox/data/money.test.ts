@@ -9,7 +9,7 @@ import {
   type LooseJson,
 } from './readers.test-support';
 
-// Money the way SUMMARY-CONTRACT.md reads it, checked for internal consistency (issue 2).
+// Money the way docs/money.md reads it, checked for internal consistency (issue 2).
 const ANCHOR = '2026-11-16';
 const cents = (n: number) => Math.round(n * 100);
 // Public CMS amounts, dollars (Part B / Part A deductible by year).

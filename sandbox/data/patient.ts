@@ -8,7 +8,7 @@ import type { FhirVersion } from './types';
 
 /**
  * The Patient resource of a beneficiary, cut from BFD's Patient read sample of the version
- * (fixtures/bluebutton/bfd-v<version>-patient.json; API-FACTS.md §14): name, gender, birth date,
+ * (fixtures/bluebutton/bfd-v<version>-patient.json; docs/blue-button.md §14): name, gender, birth date,
  * state and ZIP only, MBIs flagged current/historic (v2) or hashed (v1), and the monthly dual codes.
  */
 

@@ -6,7 +6,7 @@ import type { FillDraft } from './pde-schedule';
 import type { Rng } from './prng';
 
 /**
- * Part D money per fill, in cents, the way a standard plan adjudicates a PDE (API-FACTS.md §13.2):
+ * Part D money per fill, in cents, the way a standard plan adjudicates a PDE (docs/blue-button.md §13.2):
  * total drug cost = plan paid + patient paid + low-income subsidy (+ other TrOOP and PLRO, zero
  * here). Generics cost a small tier copay; brand drugs are paid in full by the beneficiary until the
  * yearly Part D deductible is met, then a tier-3 copay. Dual-eligible beneficiaries pay the LIS copay

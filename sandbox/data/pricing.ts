@@ -7,7 +7,7 @@ import type { ClaimType } from './types';
 
 /**
  * Claim money in cents, internally consistent the way Medicare adjudicates (Medicare Claims
- * Processing Manual; API-FACTS.md §13.2): billed ≥ allowed ≥ paid; Part B pays 80 % of the allowed
+ * Processing Manual; docs/blue-button.md §13.2): billed ≥ allowed ≥ paid; Part B pays 80 % of the allowed
  * amount after the yearly deductible, the beneficiary owes deductible + 20 % coinsurance; Part A pays
  * a DRG/per-diem/episode amount after the yearly inpatient deductible and SNF day-21+ coinsurance.
  */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { ClaimType } from './types';
 
 /**
- * Test-only readers: the SUMMARY-CONTRACT.md look-ups (claim value, line sum, money per claim,
+ * Test-only readers: the docs/money.md look-ups (claim value, line sum, money per claim,
  * prescription fields) and the fidelity collectors (coding systems, money variables), written
  * independently of the generator so the tests check its output the way the app will read it.
  */
@@ -20,12 +20,12 @@ const codings = (concept: unknown): Obj[] => asArray((concept as Obj | undefined
 const endsWithVar = (code: unknown, name: string) => typeof code === 'string' && code.endsWith(`/${name}`);
 const num = (value: unknown): number => (value === undefined || value === null ? 0 : Number(value));
 
-/** A fixture sample, read relative to this module (never from /work/shared). */
+/** A fixture sample, read relative to this module (never from outside the repository). */
 export function readFixture(file: string): Resource {
   return JSON.parse(readFileSync(new URL(`../../fixtures/bluebutton/${file}`, import.meta.url), 'utf8')) as Resource;
 }
 
-/** SUMMARY-CONTRACT "claim value V": total[], then benefitBalance financial, then extension valueMoney. */
+/** docs/money.md "claim value V": total[], then benefitBalance financial, then extension valueMoney. */
 export function claimValue(eob: Resource, name: string): number | undefined {
   for (const total of asArray(eob.total)) {
     if (codings(total.category).some((c) => endsWithVar(c.code, name))) return num((total.amount as Obj)?.value);
@@ -41,7 +41,7 @@ export function claimValue(eob: Resource, name: string): number | undefined {
   return undefined;
 }
 
-/** SUMMARY-CONTRACT "line sum V". */
+/** docs/money.md "line sum V". */
 export function lineSum(eob: Resource, name: string): number {
   let sum = 0;
   for (const item of asArray(eob.item)) {
@@ -58,7 +58,7 @@ export function claimType(eob: Resource): ClaimType | undefined {
   return typeof coding?.code === 'string' ? (coding.code.toLowerCase() as ClaimType) : undefined;
 }
 
-/** SUMMARY-CONTRACT money per claim. */
+/** docs/money.md "Money per claim". */
 export function contractMoney(eob: Resource): { billed: number; medicarePaid: number; youPaid: number } {
   const type = claimType(eob);
   const payment = num(((eob.payment as Obj | undefined)?.amount as Obj | undefined)?.value);
@@ -87,7 +87,7 @@ export function contractMoney(eob: Resource): { billed: number; medicarePaid: nu
   }
 }
 
-/** SUMMARY-CONTRACT prescription fields of a pde EOB. */
+/** docs/money.md "Prescription fields (pde claims)" of a pde EOB. */
 export function prescription(eob: Resource) {
   const item = asArray(eob.item)[0] ?? {};
   const product = (item.productOrService ?? item.service) as Obj | undefined;

@@ -1,5 +1,5 @@
 /**
- * Applies one scripted step to one call (RELIABILITY-TESTS #12, #23, #27–#34): replace the response
+ * Applies one scripted step to one call (docs/reliability.md #12, #23, #27–#34): replace the response
  * (status, JSON or raw body such as `{`), or run the real handler and then patch its JSON, swap the
  * bundle's `next` link, add headers or `Retry-After`, delay, truncate, or drop the connection.
  */

@@ -1,6 +1,6 @@
 /**
  * Per-endpoint scripted responses: a queue of steps consumed one per call; when it runs out the
- * endpoint behaves normally again (RELIABILITY-TESTS #12, #27–#34).
+ * endpoint behaves normally again (docs/reliability.md #12, #27–#34).
  */
 import type { EndpointName, FaultStep, ScriptTarget } from '../control/types';
 

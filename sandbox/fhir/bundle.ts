@@ -1,7 +1,7 @@
 /**
  * Search bundles assembled by string concatenation of already-serialized resources, in BFD's key
- * order (API-FACTS §9): `resourceType`, `id` (a random UUID per response), `meta.lastUpdated`, `type`,
- * `total`, `link`, then `entry` as `{"resource": …}` without `fullUrl`, omitted when empty.
+ * order (docs/blue-button.md §9): `resourceType`, `id` (a random UUID per response), `meta.lastUpdated`,
+ * `type`, `total`, `link`, then `entry` as `{"resource": …}` without `fullUrl`, omitted when empty.
  */
 import { newUuid } from '../random';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { BASE, CLIENT_ID, basic, bearer, makeSandbox, postForm, tokensFor } from '../harness.test-support';
 
-// The resource-endpoint error rows of API-FACTS §4, §5, §6, §8 and §10, each with its exact status,
+// The resource-endpoint error rows of docs/blue-button.md §4, §5, §6, §8 and §10, each with its exact status,
 // body bytes (DRF's compact JSON) and, for 401s, the exact `WWW-Authenticate`. Expected texts are
-// copied from API-FACTS, not from the sandbox's own message constants.
+// copied from docs/blue-button.md, not from the sandbox's own message constants.
 
 type Sb = ReturnType<typeof makeSandbox>;
 
@@ -37,7 +37,7 @@ async function expect401(r: Response, wwwAuthenticate: string, body = NOT_PROVID
   expect(await answer(r)).toEqual({ status: 401, body });
 }
 
-describe('API-FACTS §4 token errors on resource endpoints', () => {
+describe('docs/blue-button.md §4 token errors on resource endpoints', () => {
   it('missing and unknown tokens: 401 with the realm, and invalid_token for an unknown one', async () => {
     const sb = makeSandbox();
     for (const path of RESOURCE_PATHS) {
@@ -82,7 +82,7 @@ describe('API-FACTS §4 token errors on resource endpoints', () => {
   });
 });
 
-describe('API-FACTS §5 and §6 permissions', () => {
+describe('docs/blue-button.md §5 and §6 permissions', () => {
   it('demographics not shared: 403 on Patient search and read and on userinfo', async () => {
     const sb = makeSandbox();
     const t = await tokensFor(sb, { shareDemographics: false });
@@ -136,7 +136,7 @@ describe('API-FACTS §5 and §6 permissions', () => {
   });
 });
 
-describe('API-FACTS §8 and §10 request errors', () => {
+describe('docs/blue-button.md §8 and §10 request errors', () => {
   it('405 for other methods, 406 for an Accept the server cannot satisfy', async () => {
     const sb = makeSandbox();
     const t = await tokensFor(sb);

@@ -1,5 +1,5 @@
 /**
- * Authentication and permissions of the resource endpoints, in DRF's order (API-FACTS §3–§5, §10):
+ * Authentication and permissions of the resource endpoints, in DRF's order (docs/blue-button.md §3–§5, §10):
  * `?access_token=` (400), bearer token missing/unknown/revoked/expired (401 with `WWW-Authenticate`),
  * inactive app (401), beneficiary mismatch on search (403), timed-out grant (401), missing scope
  * (403), then the token throttle (429, and the `X-RateLimit-*` values).

@@ -4,7 +4,7 @@ import { BASE, CLIENT_ID, bearer, makeSandbox, tokensFor } from '../harness.test
 const NOT_AUTH = { detail: 'Authentication credentials were not provided.' };
 const FORBIDDEN = { detail: 'You do not have permission to perform this action.' };
 
-describe('resource endpoint errors (API-FACTS §4, §5, §8, §10)', () => {
+describe('resource endpoint errors (docs/blue-button.md §4, §5, §8, §10)', () => {
   const sb = makeSandbox({ rateLimitPerSecond: 1000 });
   const call = (path: string, headers: Record<string, string> = {}, init: RequestInit = {}) =>
     sb.fetch(`${BASE}${path}`, { ...init, headers });

@@ -1,5 +1,5 @@
 /**
- * The EOB filters BFD applies (API-FACTS §8): `type` (comma list, case-insensitive, optional
+ * The EOB filters BFD applies (docs/blue-button.md §8): `type` (comma list, case-insensitive, optional
  * `eob-type|` system, a bare system meaning every type), `service-date` on the claim's service end
  * date and `_lastUpdated` on `meta.lastUpdated`, each with lt/le/gt/ge and repeatable (all must hold).
  */

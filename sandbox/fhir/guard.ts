@@ -1,7 +1,7 @@
 /**
- * The checks every FHIR view runs before it fetches anything, in the real order (API-FACTS §1, §3–§5,
- * §8, §10): content negotiation (406), authentication (400/401), method (405), beneficiary match on
- * searches (403), grant timeout (401), scope (403), throttle (429).
+ * The checks every FHIR view runs before it fetches anything, in the real order
+ * (docs/blue-button.md §1, §3–§5, §8, §10): content negotiation (406), authentication (400/401), method
+ * (405), beneficiary match on searches (403), grant timeout (401), scope (403), throttle (429).
  */
 import type { RequestContext } from '../http/context';
 import type { ResourceType } from '../oauth/scopes';

@@ -7,7 +7,7 @@ describe('BFD paging links', () => {
     expect(javaHash('')).toBe(0);
   });
 
-  it('orders parameters like the real sandbox capture (API-FACTS §9)', () => {
+  it('orders parameters like the real sandbox capture (docs/blue-button.md §9)', () => {
     expect(javaHashMapOrder(['startIndex', '_count', '_format', 'patient'])).toEqual([
       '_format',
       'startIndex',

@@ -1,6 +1,6 @@
 /**
  * Paging links exactly as BFD writes them behind BB2 (BFD `OffsetLinkBuilder`, HAPI self link;
- * API-FACTS §9): `first`, `next` (if more), `previous` (if not the first page), `last`
+ * docs/blue-button.md §9): `first`, `next` (if more), `previous` (if not the first page), `last`
  * (`(total-1)/count*count`), then `self`. Navigation links carry the backend parameters in Java
  * `HashMap` iteration order with no slash after the type; `self` has the slash and sorted parameters.
  * All on the host the client called.

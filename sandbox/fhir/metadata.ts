@@ -1,5 +1,5 @@
 /**
- * `GET /vN/fhir/metadata` (API-FACTS §7; WEB `apps/fhir/bluebutton/views/home.py`): BFD's
+ * `GET /vN/fhir/metadata` (docs/blue-button.md §7; WEB `apps/fhir/bluebutton/views/home.py`): BFD's
  * CapabilityStatement (the real one shipped in `fixtures/bluebutton/`) filtered to Patient, Coverage
  * and ExplanationOfBenefit with `read` and `search-type`, `format` fixed, and a `security` block naming
  * the OAuth endpoints. No authentication.

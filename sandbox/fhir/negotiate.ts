@@ -1,5 +1,5 @@
 /**
- * DRF content negotiation for the FHIR views (API-FACTS §8): renderers `[FHIRRenderer
+ * DRF content negotiation for the FHIR views (docs/blue-button.md §8): renderers `[FHIRRenderer
  * (application/fhir+json), JSONRenderer (application/json)]`, media ranges ranked by specificity
  * (not by `q`), so a wildcard `Accept` gets `application/fhir+json` and `Accept: application/json`
  * gets `application/json`. `null` means 406.

@@ -10,7 +10,7 @@ interface Bundle {
   entry?: { resource: { id: string; type?: { coding: { system: string; code: string }[] } } }[];
 }
 
-describe('search paging and filters (API-FACTS §8, §9)', async () => {
+describe('search paging and filters (docs/blue-button.md §8, §9)', async () => {
   const sb = makeSandbox();
   const t = await tokensFor(sb, { username: 'BBUser10023' });
   const h = bearer(t.access_token);

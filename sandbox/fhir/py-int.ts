@@ -1,6 +1,6 @@
 /**
  * Python `int(text)` for query values (voluptuous `Coerce(int)` in BB2's search schema,
- * API-FACTS §8): surrounding whitespace, a sign, digits with single underscores between them.
+ * docs/blue-button.md §8): surrounding whitespace, a sign, digits with single underscores between them.
  */
 const PY_INT = /^\s*([+-]?)(\d(?:_?\d)*)\s*$/;
 

@@ -1,5 +1,5 @@
 /**
- * FHIR reads, `GET /vN/fhir/<Type>/<id>` (API-FACTS §5, §8): another beneficiary's or an unknown
+ * FHIR reads, `GET /vN/fhir/<Type>/<id>` (docs/blue-button.md §5, §8): another beneficiary's or an unknown
  * resource is `404 {"detail":"Not found."}`; an id BFD cannot parse is BFD's 400 passed on by BB2.
  */
 import type { RequestContext } from '../http/context';

@@ -1,6 +1,6 @@
 /**
  * BB2's search parameter schema (WEB `apps/fhir/bluebutton/views/search.py` `QUERY_SCHEMA`,
- * API-FACTS §8): the last value of each parameter counts, `count` is an alias of `_count`,
+ * docs/blue-button.md §8): the last value of each parameter counts, `count` is an alias of `_count`,
  * `_lastUpdated` and `service-date` repeat, unknown parameters are dropped, and the first invalid
  * value gives `400 {"detail": <voluptuous message>}`.
  */

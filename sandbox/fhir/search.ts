@@ -1,5 +1,5 @@
 /**
- * FHIR searches, `GET /vN/fhir/{Patient,Coverage,ExplanationOfBenefit}[/]` (API-FACTS §8, §9): BB2
+ * FHIR searches, `GET /vN/fhir/{Patient,Coverage,ExplanationOfBenefit}[/]` (docs/blue-button.md §8, §9): BB2
  * validates the parameters and pins the beneficiary (`patient`, `beneficiary=Patient/<id>`, `_id`),
  * BFD filters, pages (`_count` default 10, at most 50; `startIndex`) and links.
  */

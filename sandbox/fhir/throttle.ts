@@ -1,6 +1,6 @@
 /**
  * DRF `TokenRateThrottle` keyed by access token, and the `X-RateLimit-*` headers its middleware
- * sets (API-FACTS §10): Limit, Remaining and Reset (seconds, a Python float), "None" where the
+ * sets (docs/blue-button.md §10): Limit, Remaining and Reset (seconds, a Python float), "None" where the
  * throttle did not run (non-FHIR views, requests refused before throttling).
  */
 

@@ -1,5 +1,5 @@
 /**
- * Errors BFD raises that BB2 passes on (API-FACTS §8): a BFD 4xx with an OperationOutcome becomes
+ * Errors BFD raises that BB2 passes on (docs/blue-button.md §8): a BFD 4xx with an OperationOutcome becomes
  * `400 {"detail":"An error occurred contacting the upstream server:<diagnostics>"}`.
  */
 import { drfError } from './fhir-auth';

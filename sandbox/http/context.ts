@@ -20,7 +20,7 @@ export interface RequestContext {
   version: 1 | 2;
   /** Route captures after the version. */
   captures: string[];
-  /** Origin the client called (`scheme://host`), for links (API-FACTS §9). */
+  /** Origin the client called (`scheme://host`), for links (docs/blue-button.md §9). */
   origin: string;
   remoteAddress: string | undefined;
 }

@@ -1,8 +1,8 @@
 /**
- * Django `GZipMiddleware` (API-FACTS §10): bodies of at least 200 bytes get `Vary: Accept-Encoding`;
- * they are gzipped only when the request accepts gzip and the result is smaller. Django compresses at
- * level 6; the sandbox uses level 1, which clients cannot tell apart except by size, because level 6
- * takes about 10 ms on a 50-EOB page (1.7 MB) and level 1 about 4 ms.
+ * Django `GZipMiddleware` (docs/blue-button.md §10): bodies of at least 200 bytes get
+ * `Vary: Accept-Encoding`; they are gzipped only when the request accepts gzip and the result is smaller.
+ * Django compresses at level 6; the sandbox uses level 1, which clients cannot tell apart except by size,
+ * because level 6 takes about 10 ms on a 50-EOB page (1.7 MB) and level 1 about 4 ms.
  */
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';

@@ -1,6 +1,6 @@
 /**
  * A multi-valued parameter list with Django `QueryDict` semantics: `get` returns the last value,
- * repeated keys keep every value in order (API-FACTS §8 relies on `getlist` for repeatable params).
+ * repeated keys keep every value in order (docs/blue-button.md §8 relies on `getlist` for repeatable params).
  */
 export class Params {
   constructor(readonly entries: ReadonlyArray<readonly [string, string]> = []) {}

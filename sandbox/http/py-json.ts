@@ -3,7 +3,7 @@
  *
  * Django's `JsonResponse` and oauthlib both call Python's `json.dumps` with its defaults
  * (`", "` / `": "` separators, `ensure_ascii=True`), while Django REST framework's `JSONRenderer`
- * writes compact UTF-8 JSON. API-FACTS §2–§4 bodies come from the first kind, FHIR bodies (§8) from
+ * writes compact UTF-8 JSON. docs/blue-button.md §2–§4 bodies come from the first kind, FHIR bodies (§8) from
  * the second.
  */
 

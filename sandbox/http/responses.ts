@@ -1,7 +1,7 @@
 /**
  * Response builders for the shapes the real server produces: Django `JsonResponse` and oauthlib
  * bodies (Python `json.dumps`), DRF bodies (compact), Django HTML/text pages and redirects
- * (API-FACTS §2–§4, §10).
+ * (docs/blue-button.md §2–§4, §10).
  */
 import { drfJson, pyJson, type JsonValue } from './py-json';
 
@@ -10,7 +10,7 @@ export const TEXT_TYPE = 'text/plain; charset=utf-8';
 export const JSON_TYPE = 'application/json';
 export const FHIR_JSON_TYPE = 'application/fhir+json';
 
-/** Headers oauthlib puts on every token/revocation response (RFC 6749 §5.1, API-FACTS §10). */
+/** Headers oauthlib puts on every token/revocation response (RFC 6749 §5.1, docs/blue-button.md §10). */
 export const NO_STORE_HEADERS = { 'Cache-Control': 'no-store', Pragma: 'no-cache' } as const;
 
 type HeaderInit = Record<string, string>;

@@ -1,5 +1,5 @@
 /**
- * The URL map of the real server (API-FACTS §1), for v1 and v2, plus Django's `APPEND_SLASH`
+ * The URL map of the real server (docs/blue-button.md §1), for v1 and v2, plus Django's `APPEND_SLASH`
  * (a path that only matches with a trailing slash gets a 301 to it, query kept).
  */
 import type { EndpointName } from '../control/types';

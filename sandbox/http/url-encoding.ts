@@ -1,7 +1,7 @@
 /**
  * URL encodings of the two stacks the sandbox imitates: Python's `quote_plus`/`urlencode` (oauthlib
  * redirects, Django `redirect_to_login`) and Java's form encoding (`URLEncoder`, Apache `URIBuilder`)
- * that BFD uses for paging links (API-FACTS §9).
+ * that BFD uses for paging links (docs/blue-button.md §9).
  */
 
 function encodeWith(text: string, safe: RegExp, spaceAsPlus: boolean): string {

@@ -1,5 +1,5 @@
 /**
- * Validation of an authorization request, in the real server's order (API-FACTS §2.1; WEB
+ * Validation of an authorization request, in the real server's order (docs/blue-button.md §2.1; WEB
  * `AuthorizationView.dispatch`/`_check_for_required_params`, oauthlib
  * `AuthorizationCodeGrant.validate_authorization_request`): the app (HTML page: 400 unknown, 403
  * inactive), `client_secret` (400 text), missing PKCE/state params and short state (400 JSON),

@@ -23,7 +23,7 @@ async function follow(sb: ReturnType<typeof makeSandbox>, location: string) {
   return get(sb, location.replace(BASE, ''));
 }
 
-describe('GET /v2/o/authorize/ validation (API-FACTS §2.1)', () => {
+describe('GET /v2/o/authorize/ validation (docs/blue-button.md §2.1)', () => {
   const sb = makeSandbox();
 
   it('lists missing parameters in the real order', async () => {

@@ -1,5 +1,5 @@
 /**
- * `GET|POST /vN/o/authorize/` (API-FACTS §2.1): validates the request and sends the anonymous
+ * `GET|POST /vN/o/authorize/` (docs/blue-button.md §2.1): validates the request and sends the anonymous
  * browser to the sign-in page, `302 /mymedicare/login?next=…`, like Django's `redirect_to_login`.
  */
 import type { RequestContext } from '../http/context';

@@ -1,7 +1,7 @@
 /**
  * Which app a request is for, and whether it proved it. `findRequestApp` emulates BB2's
  * `validate_app_is_active` (WEB `apps/dot_ext/utils.py`), which runs before django-oauth-toolkit on
- * the token, revoke and introspect endpoints and yields the refresh error matrix of API-FACTS §3;
+ * the token, revoke and introspect endpoints and yields the refresh error matrix of docs/blue-button.md §3;
  * `authenticateClient` is DOT's `authenticate_client` (HTTP Basic, then `client_secret_post`).
  */
 import { CLIENT_ID_PATTERN, type RegisteredApp } from '../apps';
@@ -84,7 +84,7 @@ function appFromData(core: SandboxCore, query: Params, form: Params): Registered
   return undefined;
 }
 
-/** `get_application_from_request` + `validate_app_is_active` (API-FACTS §3). */
+/** `get_application_from_request` + `validate_app_is_active` (docs/blue-button.md §3). */
 export function findRequestApp(
   core: SandboxCore,
   header: string | null,

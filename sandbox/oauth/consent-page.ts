@@ -1,6 +1,6 @@
 /**
- * The consent page (WEB `templates/design_system/new_authorize_v2.html`, API-FACTS §2.1): what the app
- * will get, the "Share my demographic information" checkbox (ticked by default, with the hidden
+ * The consent page (WEB `templates/design_system/new_authorize_v2.html`, docs/blue-button.md §2.1): what the
+ * app will get, the "Share my demographic information" checkbox (ticked by default, with the hidden
  * `"False"` default before it) and the Connect and Cancel buttons.
  */
 import type { RegisteredApp } from '../apps';

@@ -1,6 +1,6 @@
 /**
  * The consent step `/vN/o/authorize/<uuid>/` (WEB `ApprovalView`, `AuthorizationView.form_valid`;
- * API-FACTS §2.1, §5): Cancel redirects with `access_denied`; Connect grants the requested scopes
+ * docs/blue-button.md §2.1, §5): Cancel redirects with `access_denied`; Connect grants the requested scopes
  * (personal info removed when demographics are not shared), deletes the app+user pair's earlier
  * tokens and redirects with a 30-character, single-use, 60-second code. No grantable scope left is
  * `access_denied` too, and deletes the pair's grant.

@@ -14,9 +14,9 @@ import {
 } from '../harness.test-support';
 import { authorizeUrl, pkce } from '../server.test-support';
 
-// The OAuth error rows of API-FACTS §2 and §3, each with its exact status and body bytes. Expected
-// texts are copied from API-FACTS, not from the sandbox's own message constants. BB2's own errors are
-// Django `JsonResponse`s (Python `json.dumps`, `", "` and `": "`), oauthlib's are `{"error": …}`, and
+// The OAuth error rows of docs/blue-button.md §2 and §3, each with its exact status and body bytes. Expected
+// texts are copied from docs/blue-button.md, not from the sandbox's own message constants. BB2's own errors
+// are Django `JsonResponse`s (Python `json.dumps`, `", "` and `": "`), oauthlib's are `{"error": …}`, and
 // resource-endpoint errors are DRF's compact JSON.
 
 type Sb = ReturnType<typeof makeSandbox>;
@@ -53,7 +53,7 @@ const exchange = (sb: Sb, code: string, verifier: string, headers = { authorizat
     headers,
   );
 
-describe('API-FACTS §2.1 /authorize errors', () => {
+describe('docs/blue-button.md §2.1 /authorize errors', () => {
   const sb = makeSandbox();
   const { challenge, state } = pkce();
   const valid: Record<string, string> = {
@@ -151,7 +151,7 @@ describe('API-FACTS §2.1 /authorize errors', () => {
   });
 });
 
-describe('API-FACTS §2.2–§2.4 /token errors', () => {
+describe('docs/blue-button.md §2.2–§2.4 /token errors', () => {
   it('a code used twice, a code past 60 s, a wrong PKCE verifier: 400 invalid_grant', async () => {
     const sb = makeSandbox();
     const used = await codeFor(sb);
@@ -209,7 +209,7 @@ describe('API-FACTS §2.2–§2.4 /token errors', () => {
       client_id: CLIENT_ID,
       client_secret: SECRET,
     });
-    // API-FACTS fixes only the error and that the description contains "Missing refresh".
+    // docs/blue-button.md fixes only the error and that the description contains "Missing refresh".
     expect(await answer(missing)).toEqual({
       status: 400,
       body: '{"status_code": 400, "error": "invalid_request", "error_description": "Missing refresh token parameter"}',
@@ -217,7 +217,7 @@ describe('API-FACTS §2.2–§2.4 /token errors', () => {
   });
 });
 
-describe('API-FACTS §3 grant and app errors', () => {
+describe('docs/blue-button.md §3 grant and app errors', () => {
   it('ONE_TIME app refreshing: 403', async () => {
     const sb = makeSandbox();
     const t = await tokensFor(sb);

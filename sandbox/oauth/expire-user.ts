@@ -1,7 +1,7 @@
 /**
  * `POST /vN/o/expire_authenticated_user/<patient_id>/` (WEB `ExpireDataAccessGrantView`;
- * API-FACTS §3): a sandbox helper that deletes the calling app's grant for a beneficiary. The client
- * must authenticate (403 otherwise); the grant's app is the one in the Basic header.
+ * docs/blue-button.md §3): a sandbox helper that deletes the calling app's grant for a beneficiary. The
+ * client must authenticate (403 otherwise); the grant's app is the one in the Basic header.
  */
 import type { RequestContext } from '../http/context';
 import { emptyResponse, methodNotAllowed, textResponse } from '../http/responses';

@@ -1,6 +1,6 @@
 /**
  * The sign-in page that stands in for Medicare.gov's login (the real flow goes to SLSx via
- * `/mymedicare/login`, API-FACTS §2.1): fields labelled Username and Password, a Log in button, and
+ * `/mymedicare/login`, docs/blue-button.md §2.1): fields labelled Username and Password, a Log in button, and
  * an error that keeps the username (never the password) when the credentials are wrong.
  */
 import { escapeHtml, page } from './page-layout';

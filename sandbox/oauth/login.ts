@@ -1,7 +1,7 @@
 /**
  * `/mymedicare/login`: the sandbox's stand-in for the Medicare.gov (SLSx) sign-in. A correct
  * synthetic username and password open a consent page `/vN/o/authorize/<uuid>/` for that
- * beneficiary; wrong ones show the page again with an error (API-FACTS §2.1, §15).
+ * beneficiary; wrong ones show the page again with an error (docs/blue-button.md §2.1, §15).
  */
 import { checkCredentials } from '../data/users';
 import type { RequestContext } from '../http/context';

@@ -1,5 +1,6 @@
 /**
- * The real server's error texts (WEB `apps/constants.py`, `apps/dot_ext/constants.py`; API-FACTS §3, §4).
+ * The real server's error texts (WEB `apps/constants.py`, `apps/dot_ext/constants.py`;
+ * docs/blue-button.md §3, §4).
  */
 
 /** Refresh by a ONE_TIME app (403). */
@@ -19,12 +20,12 @@ export function appInactive(name: string): string {
   return `This application, ${name}, is temporarily inactive. If you are the app maintainer, please contact the Blue Button API team. If you are a Medicare Beneficiary and need assistance, please contact the support team for the application you are trying to access.`;
 }
 
-/** DRF `NotAuthenticated` default detail (API-FACTS §4). */
+/** DRF `NotAuthenticated` default detail (docs/blue-button.md §4). */
 export const NOT_AUTHENTICATED = 'Authentication credentials were not provided.';
-/** DRF `PermissionDenied` default detail (API-FACTS §5). */
+/** DRF `PermissionDenied` default detail (docs/blue-button.md §5). */
 export const PERMISSION_DENIED = 'You do not have permission to perform this action.';
-/** DRF `NotFound` as BB2 raises it (API-FACTS §4, §5). */
+/** DRF `NotFound` as BB2 raises it (docs/blue-button.md §4, §5). */
 export const NOT_FOUND = 'Not found.';
-/** `?access_token=` on a resource endpoint (API-FACTS §4). */
+/** `?access_token=` on a resource endpoint (docs/blue-button.md §4). */
 export const QUERY_TOKEN_NOT_SUPPORTED =
   'Using the access token in the query parameters is not supported. Use the Authorization header instead';

@@ -1,5 +1,5 @@
 /**
- * The two error body conventions of the token, revoke and introspect endpoints (API-FACTS §2.4):
+ * The two error body conventions of the token, revoke and introspect endpoints (docs/blue-button.md §2.4):
  * BB2's own errors (`json_response_from_oauth2_error`: `status_code`, `error`, `error_description`)
  * and plain oauthlib errors (`{"error": ...}` plus optional description, `no-store` headers and, on a
  * 401, `WWW-Authenticate`).

@@ -1,7 +1,7 @@
 /**
  * PKCE S256 verification as BB2 does it (WEB `apps/pkce/oauth2_server.py`, RFC 7636 §4.6): the
  * verifier is 43–128 characters and `base64url(sha256(verifier))` must equal the stored challenge,
- * trailing `=` padding ignored (API-FACTS §2.2).
+ * trailing `=` padding ignored (docs/blue-button.md §2.2).
  */
 import { createHash } from 'node:crypto';
 

@@ -22,7 +22,7 @@ const refresh = (sb: Sb, token: string, extra: Record<string, string> = {}) =>
 const eob = (sb: Sb, token: string) =>
   sb.fetch(`${BASE}/v2/fhir/ExplanationOfBenefit`, { headers: bearer(token) });
 
-describe('refresh (API-FACTS §2.4, §3)', () => {
+describe('refresh (docs/blue-button.md §2.4, §3)', () => {
   it('rotates with no grace period', async () => {
     const sb = makeSandbox();
     const first = await tokensFor(sb);

@@ -10,7 +10,7 @@ import {
   tokensFor,
 } from '../harness.test-support';
 
-describe('revoke, introspect and expire_authenticated_user (API-FACTS §1, §3)', () => {
+describe('revoke, introspect and expire_authenticated_user (docs/blue-button.md §1, §3)', () => {
   it('/revoke/ deletes the grant: the refresh then answers 403', async () => {
     const sb = makeSandbox();
     const t = await tokensFor(sb);

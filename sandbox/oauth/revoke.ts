@@ -1,6 +1,6 @@
 /**
  * `POST /vN/o/revoke_token/` (RFC 7009 via django-oauth-toolkit) and `POST /vN/o/revoke/` (BB2's
- * disconnect, which also deletes the DataAccessGrant; API-FACTS §1, §2.4, §3). Revoking an access
+ * disconnect, which also deletes the DataAccessGrant; docs/blue-button.md §1, §2.4, §3). Revoking an access
  * token deletes it, so its refresh token then fails with `invalid_grant`; revoking a refresh token
  * marks it revoked and deletes its access token.
  */

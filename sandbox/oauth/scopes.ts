@@ -1,10 +1,10 @@
 /**
- * Scopes (API-FACTS §5): what an app may be granted, the personal-info scopes removed when the
+ * Scopes (docs/blue-button.md §5): what an app may be granted, the personal-info scopes removed when the
  * beneficiary does not share demographics, the `.r` + `.s` → `.rs` condensing, and which scope lets a
  * token read or search which resource.
  */
 
-/** `SCOPES_SUPPORTED`, advertised by the discovery documents (API-FACTS §5, §7). */
+/** `SCOPES_SUPPORTED`, advertised by the discovery documents (docs/blue-button.md §5, §7). */
 export const SCOPES_SUPPORTED = [
   'openid',
   'profile',
@@ -78,7 +78,7 @@ export function scopesAreValid(requested: readonly string[]): boolean {
 }
 
 /**
- * The capability path map (API-FACTS §5): `.read`, `.r` and `.rs` permit read and search, `.s` only
+ * The capability path map (docs/blue-button.md §5): `.read`, `.r` and `.rs` permit read and search, `.s` only
  * search.
  */
 export function scopeAllows(

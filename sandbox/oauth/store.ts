@@ -1,5 +1,5 @@
 /**
- * In-memory OAuth state with django-oauth-toolkit 2.2.0 semantics (API-FACTS §2.4, §3):
+ * In-memory OAuth state with django-oauth-toolkit 2.2.0 semantics (docs/blue-button.md §2.4, §3):
  * access tokens are deleted when revoked, refresh tokens are marked revoked and kept, deleting a
  * DataAccessGrant deletes the pair's access tokens and revokes its refresh tokens.
  */
@@ -22,7 +22,7 @@ export interface RefreshTokenRecord {
   revokedAt: number | null;
 }
 
-/** An authorization code (60 s, single use; API-FACTS §2.1). */
+/** An authorization code (60 s, single use; docs/blue-button.md §2.1). */
 export interface AuthCodeRecord {
   code: string;
   clientId: string;

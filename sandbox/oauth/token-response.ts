@@ -1,6 +1,6 @@
 /**
- * Issuing tokens and the success body of `/token` (API-FACTS §2.3): oauthlib's BearerToken fields in
- * order, then `patient`, then `access_grant_expiration`, with `Cache-Control: no-store`.
+ * Issuing tokens and the success body of `/token` (docs/blue-button.md §2.3): oauthlib's BearerToken fields
+ * in order, then `patient`, then `access_grant_expiration`, with `Cache-Control: no-store`.
  */
 import type { RegisteredApp } from '../apps';
 import { formatGrantExpiration } from '../clock';

@@ -10,7 +10,7 @@ import {
   postForm,
 } from '../harness.test-support';
 
-describe('POST /v2/o/token/ authorization_code (API-FACTS §2.2, §2.3)', () => {
+describe('POST /v2/o/token/ authorization_code (docs/blue-button.md §2.2, §2.3)', () => {
   it('answers with the real keys in order, no-store headers and a 13-month grant', async () => {
     const sb = makeSandbox({ now: () => Date.UTC(2025, 0, 31, 12, 0, 0) });
     const { code, verifier } = await codeFor(sb, { username: 'BBUser10005' });

@@ -1,5 +1,5 @@
 /**
- * `POST /vN/o/token/` (API-FACTS §2.3, §2.4, §3): BB2's app checks, then django-oauth-toolkit's
+ * `POST /vN/o/token/` (docs/blue-button.md §2.3, §2.4, §3): BB2's app checks, then django-oauth-toolkit's
  * authorization_code grant (single-use 60 s codes, PKCE S256, `redirect_uri` equality) and
  * refresh_token grant (rotation with no grace period: the old refresh token is revoked and its access
  * token deleted at once).

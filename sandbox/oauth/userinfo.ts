@@ -1,5 +1,5 @@
 /**
- * `GET /vN/connect/userinfo` (API-FACTS §6): the beneficiary's name, email and FHIR id
+ * `GET /vN/connect/userinfo` (docs/blue-button.md §6): the beneficiary's name, email and FHIR id
  * (`sub` = `patient`), `iat` the account's join date. Needs the `profile` scope (403 without);
  * token errors as on the FHIR endpoints (§4).
  */

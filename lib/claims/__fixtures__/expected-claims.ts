@@ -1,6 +1,6 @@
 /**
  * What the mappers must read from each claim type's v1 and v2 samples (fixtures/bluebutton/bfd-v*-eob-<type>.json),
- * worked out by hand from the JSON and SUMMARY-CONTRACT.md "Money per claim".
+ * worked out by hand from the JSON and docs/money.md "Money per claim".
  */
 import type { Claim, ClaimLine, ClaimType } from '../types';
 

@@ -1,6 +1,6 @@
 /**
  * Curated drugs with 11-digit NDCs and the display BFD enriches them with, "<proprietary name> -
- * <NONPROPRIETARY NAME>" from the FDA NDC Directory (API-FACTS.md §13.4). Labeler prefixes are real;
+ * <NONPROPRIETARY NAME>" from the FDA NDC Directory (docs/blue-button.md §13.4). Labeler prefixes are real;
  * the product/package segments of the generics are representative, not a claim about a product.
  * Costs are rounded 30-day gross drug costs (ingredient cost plus dispensing fee).
  */
