@@ -67,6 +67,8 @@ export default defineConfig({
         NEXTAUTH_SECRET: E2E_AUTH_SECRET,
         // Short enough that the stalled-token-endpoint cases finish quickly.
         BB_TOKEN_TIMEOUT_MS: '2000',
+        // Short enough that a test can wait out a refresh cooldown.
+        DATA_REFRESH_COOLDOWN_SECONDS: '3',
       },
       reuseExistingServer: false,
       timeout: 120_000,

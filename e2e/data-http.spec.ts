@@ -4,8 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { authorizeUrl } from '../sandbox/server.test-support';
-import { AppClient } from './http-client';
-import { appUrl, control, localApp, pkce, sandboxUrl } from './support';
+import { AppClient, appUrl, control, localApp, pkce, sandboxUrl } from './support';
 
 // The data layer through the app's own API, against `next start` and the sandbox: refresh under concurrency,
 // every reconnect path, cache bypass, isolation between beneficiaries, and the summary contract.
@@ -13,6 +12,8 @@ import { appUrl, control, localApp, pkce, sandboxUrl } from './support';
 test.beforeEach(async () => {
   await control.reset();
 });
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function signedIn(user = 'BBUser10050') {
   const client = new AppClient();
@@ -145,16 +146,104 @@ test('claims, one claim, prescriptions, coverage and profile come from the same 
   expect(profile.body.demographics).toBe('shared');
 });
 
-test('moving between pages reads the cache; fresh=1 goes back to Medicare', async () => {
+test('moving between pages reads the cache; fresh=1 within the cooldown answers it with its age', async () => {
   const client = await signedIn('BBUser10051');
-  await getJson(client, '/api/summary');
+  const first = await getJson(client, '/api/summary');
+  expect(first.headers.get('data-source')).toBe('loaded');
   const afterFirst = await control.count('eob');
   expect(afterFirst).toBeGreaterThan(0);
   await getJson(client, '/api/claims');
   await getJson(client, '/api/prescriptions');
   expect(await control.count('eob')).toBe(afterFirst);
-  await getJson(client, '/api/summary?fresh=1');
-  expect(await control.count('eob')).toBeGreaterThan(afterFirst);
+  const soon = await getJson(client, '/api/summary?fresh=1');
+  expect(soon.status).toBe(200);
+  expect(soon.headers.get('data-source')).toBe('cooldown');
+  expect(soon.headers.get('data-fetched-at')).toBe(first.headers.get('data-fetched-at'));
+  expect(Number(soon.headers.get('data-age-seconds'))).toBeGreaterThanOrEqual(0);
+  expect(soon.body).toEqual(first.body);
+  expect(await control.count('eob')).toBe(afterFirst);
+  // The end-to-end app runs with a 3-second cooldown (playwright.config.ts); after it, fresh=1 fetches again.
+  await pause(3_100);
+  const later = await getJson(client, '/api/summary?fresh=1');
+  expect(later.headers.get('data-source')).toBe('loaded');
+  expect(await control.count('eob')).toBe(2 * afterFirst);
+});
+
+test('six concurrent requests of a session with nothing cached share one load', async () => {
+  const once = await signedIn('BBUser10500');
+  await control.clearRequests();
+  await getJson(once, '/api/summary');
+  const oneLoad = await control.count('eob');
+  expect(oneLoad).toBeGreaterThan(8);
+
+  const client = await signedIn('BBUser10500');
+  await control.clearRequests();
+  const paths = [
+    '/api/summary',
+    '/api/claims',
+    '/api/prescriptions',
+    '/api/coverage',
+    '/dashboard',
+    '/api/summary?fresh=1',
+  ];
+  const responses = await Promise.all(paths.map((path) => client.fetch(path)));
+  expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
+  expect(await control.count('eob')).toBe(oneLoad);
+  expect(await control.count('patient')).toBe(1);
+  expect(await control.count('coverage')).toBe(1);
+  const sources = responses
+    .filter((r) => r.headers.has('data-source'))
+    .map((r) => r.headers.get('data-source'));
+  expect(sources.filter((s) => s === 'loaded')).toHaveLength(1);
+});
+
+test('a load that fails caches nothing; the next request starts a new one', async () => {
+  const client = await signedIn('BBUser10120');
+  await control.clearRequests();
+  // Medicare answers every EOB search 500: the load fails after its retries.
+  await control.script('eob', { status: 500, json: { detail: 'boom' }, times: 50 });
+  const failed = await getJson(client, '/api/summary');
+  expect(failed.status).toBe(503);
+  expect(failed.body.error.code).toBe('medicare_unavailable');
+  const status = await getJson(client, '/api/load-status');
+  expect(status.body).toMatchObject({ state: 'failed', code: 'medicare_unavailable' });
+  await control.clearScripts();
+  await control.clearRequests();
+  const next = await getJson(client, '/api/summary');
+  expect(next.status).toBe(200);
+  expect(next.body.claims.count).toBe(120);
+  expect(next.headers.get('data-source')).toBe('loaded');
+  expect(await control.count('eob')).toBeGreaterThan(0);
+});
+
+test('the load status shows progress while a long history loads, then when it was fetched', async () => {
+  const client = await signedIn('BBUser11400');
+  expect((await getJson(client, '/api/load-status')).body).toEqual({ state: 'idle' });
+  await control.setLatency(400, 'eob');
+  const loading = getJson(client, '/api/summary');
+  const seen: Record<string, unknown>[] = [];
+  for (let i = 0; i < 40; i += 1) {
+    const { status, headers, body } = await getJson(client, '/api/load-status');
+    expect(status).toBe(200);
+    expect(headers.get('cache-control')).toBe('private, no-store');
+    seen.push(body);
+    if (body.state === 'ready') break;
+    await pause(100);
+  }
+  const summary = await loading;
+  expect(summary.body.claims.count).toBe(1400);
+  const progress = seen.filter((s) => s.state === 'loading');
+  expect(progress.length).toBeGreaterThan(0);
+  expect(progress.some((s) => s.expectedClaims === 1400 && Number(s.claims) < 1400)).toBe(true);
+  const ready = seen.at(-1);
+  expect(ready).toMatchObject({ state: 'ready' });
+  expect(Number(ready?.refreshAvailableAt) - Number(ready?.fetchedAt)).toBe(3_000);
+});
+
+test('the load status needs a session', async () => {
+  const response = await new AppClient().fetch('/api/load-status');
+  expect(response.status).toBe(401);
+  expect(((await response.json()) as { error: { code: string } }).error.code).toBe('not_signed_in');
 });
 
 test('declined demographics: claims and coverage still load, the profile says not shared', async () => {
@@ -165,8 +254,6 @@ test('declined demographics: claims and coverage still load, the profile says no
   expect(profile.body).toEqual({ demographics: 'declined', profile: null });
   expect((await getJson(client, '/api/summary')).status).toBe(200);
 });
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 test('ten concurrent requests with an expiring token make exactly one refresh, and all succeed', async () => {
   // 10-second tokens are refreshed at half-life: wait past it, then load ten times at once.

@@ -1,8 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { startRedisServer, type TestRedisServer } from '../lib/store/redis-server.test-support';
-import { AppClient } from './http-client';
-import { control, localApp, sandboxUrl } from './support';
+import { AppClient, control, localApp, sandboxUrl } from './support';
 
 // Two app instances sharing one real redis-server, as on Vercel (docs/reliability.md #18): a session started
 // on one is served by the other, and concurrent requests on both refresh the tokens exactly once.
@@ -83,4 +82,37 @@ test('twenty concurrent requests across two instances refresh once, and all succ
   );
   expect(responses.map((r) => r.status)).toEqual(Array(20).fill(200));
   expect(await control.count('token')).toBe(1);
+});
+
+test('six concurrent requests across two instances with nothing cached share one load', async () => {
+  const once = new AppClient(`http://localhost:${PORTS[0]}`);
+  await once.signIn({ user: 'BBUser10300' });
+  await control.clearRequests();
+  expect((await once.fetch('/api/summary')).status).toBe(200);
+  const oneLoad = await control.count('eob');
+  expect(oneLoad).toBeGreaterThan(8);
+
+  const a = new AppClient(`http://localhost:${PORTS[0]}`);
+  await a.signIn({ user: 'BBUser10300' });
+  const b = new AppClient(`http://localhost:${PORTS[1]}`);
+  for (const [name, value] of a.cookies) b.cookies.set(name, value);
+  await control.clearRequests();
+  const paths = [
+    '/api/summary',
+    '/api/claims',
+    '/api/prescriptions',
+    '/api/coverage',
+    '/dashboard',
+    '/api/summary',
+  ];
+  const responses = await Promise.all(paths.map((path, i) => (i % 2 ? b : a).fetch(path)));
+  expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
+  expect(await control.count('eob')).toBe(oneLoad);
+  const summary = (await responses[5]!.json()) as { claims: { count: number } };
+  expect(summary.claims.count).toBe(300);
+  // Progress and the result live in the shared store: either instance reports the load as done.
+  for (const client of [a, b]) {
+    const status = (await (await client.fetch('/api/load-status')).json()) as { state: string };
+    expect(status.state).toBe('ready');
+  }
 });

@@ -68,6 +68,7 @@ const configSchema = z
     sessionIdleMinutes: intFrom(1),
     sessionMaxHours: intFrom(1),
     dataCacheTtlSeconds: intFrom(0),
+    dataRefreshCooldownSeconds: intFrom(0),
   })
   .superRefine((c, ctx) => {
     if (c.environment === 'PRODUCTION' && !c.callbackUrl.startsWith('https://')) {
@@ -119,6 +120,7 @@ const KEY_NAMES: Record<string, string> = {
   sessionIdleMinutes: 'SESSION_IDLE_MINUTES',
   sessionMaxHours: 'SESSION_MAX_HOURS',
   dataCacheTtlSeconds: 'DATA_CACHE_TTL_SECONDS',
+  dataRefreshCooldownSeconds: 'DATA_REFRESH_COOLDOWN_SECONDS',
 };
 
 type Env = Record<string, string | undefined>;
@@ -170,6 +172,7 @@ export function parseConfig(env: Env, cwd = process.cwd()): AppConfig {
     sessionIdleMinutes: env.SESSION_IDLE_MINUTES ?? 30,
     sessionMaxHours: env.SESSION_MAX_HOURS ?? 12,
     dataCacheTtlSeconds: env.DATA_CACHE_TTL_SECONDS ?? 600,
+    dataRefreshCooldownSeconds: env.DATA_REFRESH_COOLDOWN_SECONDS ?? 30,
   };
   if (!local && env.BB_BASE_URL) {
     throw invalid('BB_BASE_URL may only be set with BB_ENVIRONMENT=LOCAL');

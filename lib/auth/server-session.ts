@@ -19,8 +19,10 @@ const activityKey = (sid: string) => `session:${sid}:activity`;
 const endedSchema = z.object({ reason: z.string() });
 const endedKey = (sid: string) => `session:${sid}:ended`;
 const ENDED_MEMORY_SECONDS = 3600;
-/** Keys of data kept for a session besides its tokens (the claims cache); deleted with it. */
-export const sessionDataKey = (sid: string, name: string) => `session:${sid}:data:${name}`;
+/** The records kept for a session besides its tokens: the data cache and its load's progress and lock. */
+export type SessionDataName = 'cache' | 'progress' | 'lock';
+/** The store key of one of {@link SessionDataName}; deleted with the session. */
+export const sessionDataKey = (sid: string, name: SessionDataName) => `session:${sid}:data:${name}`;
 
 /** Stores freshly issued tokens under a new opaque session id and returns the id. */
 export async function startServerSession(tokens: TokenSet): Promise<string> {
@@ -75,6 +77,10 @@ export async function endServerSession(
     if (record && how === 'disconnect') await revokeGrant(record.tokens.accessToken);
   } finally {
     await manager.delete(sid);
-    await getSecureStore().delete(activityKey(sid), sessionDataKey(sid, 'claims'));
+    await getSecureStore().delete(
+      activityKey(sid),
+      sessionDataKey(sid, 'cache'),
+      sessionDataKey(sid, 'progress'),
+    );
   }
 }

@@ -1,21 +1,45 @@
 import { describe, expect, it } from 'vitest';
-import { peekTotal } from './bundle-page';
+import { readBundlePage } from './bundle-page';
 
-describe('peekTotal', () => {
-  it('reads total from the head of a Blue Button search page', () => {
-    const head =
-      '{"resourceType":"Bundle","id":"7a3c","meta":{"lastUpdated":"2025-05-01T00:00:00.000+00:00"},"type":"searchset","total":1234,"link":[{"relation":"self","url":"https://x/v2/fhir/ExplanationOfBenefit?total=9"}],"entry":[{"resource":{"total":{"value":5}}}';
-    expect(peekTotal(head)).toBe(1234);
-    expect(peekTotal('{ "resourceType" : "Bundle", "type": "searchset", "total" : 0 }')).toBe(0);
+describe('readBundlePage', () => {
+  it('reads total, entries and the next and self links of a search page', () => {
+    const page = readBundlePage({
+      resourceType: 'Bundle',
+      type: 'searchset',
+      total: 120,
+      link: [
+        { relation: 'self', url: 'https://x/v2/fhir/ExplanationOfBenefit/?_count=50' },
+        { relation: 'next', url: 'https://x/v2/fhir/ExplanationOfBenefit/?_count=50&startIndex=50' },
+        'not a link',
+      ],
+      entry: [{ resource: {} }, { resource: {} }],
+    });
+    expect(page).toMatchObject({ total: 120, entries: 2 });
+    expect(page.next).toMatch(/startIndex=50$/);
+    expect(page.self).toMatch(/_count=50$/);
   });
 
-  it('says nothing when the prefix is not a Bundle head or total is not there yet', () => {
-    expect(peekTotal('{"resourceType":"OperationOutcome","total":3}')).toBeUndefined();
-    expect(peekTotal('{"resourceType":"Bundle","id":"x","meta":{"lastU')).toBeUndefined();
-    expect(
-      peekTotal('{"resourceType":"Bundle","type":"searchset","entry":[{"resource":{"total":7}}]}'),
-    ).toBeUndefined();
-    expect(peekTotal('<html>502 Bad Gateway</html>')).toBeUndefined();
-    expect(peekTotal('{"resourceType":"Bundle","total":-1}')).toBeUndefined();
+  it('leaves a total that is not a non-negative whole number unknown, and an empty search empty', () => {
+    for (const total of [-1, 1.5, '10', null]) {
+      expect(readBundlePage({ resourceType: 'Bundle', total }).total).toBeUndefined();
+    }
+    expect(readBundlePage({ resourceType: 'Bundle', total: 0 })).toMatchObject({ total: 0, entries: 0 });
+  });
+
+  it('refuses what is not a Bundle with an entry array, as Medicare data that cannot be read', () => {
+    for (const body of [
+      null,
+      [],
+      'text',
+      { resourceType: 'OperationOutcome' },
+      { resourceType: 'Bundle', entry: {} },
+    ]) {
+      expect(() => readBundlePage(body)).toThrow(
+        expect.objectContaining({
+          code: 'medicare_unreadable',
+          detail: expect.objectContaining({ fault: 'not_bundle' }),
+        }),
+      );
+    }
   });
 });

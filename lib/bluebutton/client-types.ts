@@ -1,9 +1,8 @@
 import 'server-only';
 import type { NormalizedData } from '@/lib/claims/normalized-data';
-import type { CoveragePart, Profile } from '@/lib/claims/types';
 import type { AppConfig } from '@/lib/config';
 import type { Sleep } from '@/lib/async';
-import type { FetchLike } from './attempt';
+import type { FetchLike } from './transport';
 import type { RequestStats } from './request-stats';
 import type { TokenSource } from './token-source';
 
@@ -31,18 +30,6 @@ export interface BlueButtonClientOptions {
 /** Whether the beneficiary shared demographics (Patient answered) or declined (Patient answered 403). */
 export type Demographics = 'shared' | 'declined';
 
-/** {@link BlueButtonClient.getProfile}: the profile, or that the beneficiary declined to share it. */
-export type ProfileResult =
-  | { demographics: 'shared'; profile: Profile | undefined; stats: RequestStats }
-  | { demographics: 'declined'; stats: RequestStats };
-
-/** {@link BlueButtonClient.getCoverage}: one entry per Coverage resource. */
-export interface CoverageResult {
-  coverage: CoveragePart[];
-  unreadable: number;
-  stats: RequestStats;
-}
-
 /** {@link BlueButtonClient.getClaims} and {@link BlueButtonClient.getAll}: normalized data and its cost. */
 export interface DataResult {
   data: NormalizedData;
@@ -51,11 +38,26 @@ export interface DataResult {
   stats: RequestStats;
 }
 
+/** How far {@link BlueButtonClient.getAll} has got. */
+export interface LoadProgress {
+  /** Search pages read. */
+  pages: number;
+  /** Claims normalized so far. */
+  claims: number;
+  /** The sum of `total` of the EOB searches whose first page has arrived; null before the first. */
+  expectedClaims: number | null;
+}
+
 /** Reads a beneficiary's Blue Button data. Every method honours `signal`. */
 export interface BlueButtonClient {
-  getProfile(signal?: AbortSignal): Promise<ProfileResult>;
-  getCoverage(signal?: AbortSignal): Promise<CoverageResult>;
+  /** Every EOB page, normalized (the benchmarks compare this with CMS's SDK reading the same searches). */
   getClaims(signal?: AbortSignal): Promise<DataResult>;
-  /** Patient, Coverage and every EOB page concurrently, into one normalized result. */
-  getAll(signal?: AbortSignal): Promise<Required<DataResult>>;
+  /**
+   * Patient, Coverage and every EOB page concurrently, into one normalized result; `onProgress` hears after
+   * every page how far it got.
+   */
+  getAll(options?: {
+    signal?: AbortSignal;
+    onProgress?: (progress: LoadProgress) => void;
+  }): Promise<Required<DataResult>>;
 }

@@ -6,7 +6,7 @@ import { signIn, type SignInOptions } from '@/sandbox/server.test-support';
 import { createBlueButtonClient, type BlueButtonClientConfig } from './client';
 import { sandboxTokenSource, testClientConfig } from './client.test-support';
 
-// The client's four calls against the sandbox's handler passed in as `fetch`.
+// The client's calls against the sandbox's handler passed in as `fetch`.
 const BASE = 'http://localhost:8000';
 const ANCHOR = '2025-06-02';
 
@@ -29,34 +29,6 @@ async function signedIn(login: SignInOptions, config: Partial<BlueButtonClientCo
   return { client, tokens, source };
 }
 
-describe('getProfile', () => {
-  it('returns the profile of a beneficiary who shared demographics', async () => {
-    const { client, tokens } = await signedIn({ username: 'BBUser10050' });
-    const result = await client.getProfile();
-    expect(result.demographics).toBe('shared');
-    expect(result.demographics === 'shared' && result.profile?.id).toBe(tokens.patient);
-    expect(result.stats).toMatchObject({ requests: 1, roundTrips: 1 });
-  });
-
-  it('turns the 403 of declined demographics into a result, without retrying', async () => {
-    const { client } = await signedIn({ username: 'BBUser10050', shareDemographics: false });
-    const result = await client.getProfile();
-    expect(result).toEqual({ demographics: 'declined', stats: expect.objectContaining({ requests: 1 }) });
-    expect(await sb.control.count('patient')).toBe(1);
-  });
-});
-
-describe('getCoverage', () => {
-  it('returns the coverage parts in the app’s own shape', async () => {
-    const { client } = await signedIn({ username: 'BBUser10050' });
-    const { coverage, unreadable } = await client.getCoverage();
-    expect(unreadable).toBe(0);
-    expect(coverage.length).toBeGreaterThanOrEqual(2);
-    expect(coverage.map((c) => c.id)).toEqual(coverage.map((c) => c.id).sort());
-    for (const part of coverage) expect(['A', 'B', 'C', 'D']).toContain(part.part);
-  });
-});
-
 describe('getAll', () => {
   it('fetches Patient, Coverage and every EOB page in two round trips', async () => {
     const { client, tokens } = await signedIn({ username: 'BBUser10500' });
@@ -70,13 +42,37 @@ describe('getAll', () => {
     expect(stats).toMatchObject({ requests: 17, roundTrips: 2, retries: 0, replays: 0 });
   });
 
-  it('still returns claims and coverage when demographics were declined', async () => {
+  it('still returns claims and coverage when demographics were declined, without retrying the 403', async () => {
     const { client } = await signedIn({ username: 'BBUser10051', shareDemographics: false });
     const { data, demographics } = await client.getAll();
     expect(demographics).toBe('declined');
     expect(data.profile).toBeUndefined();
     expect(data.claims).toHaveLength(51);
     expect(data.coverage.length).toBeGreaterThanOrEqual(2);
+    expect(await sb.control.count('patient')).toBe(1);
+  });
+
+  it('returns the coverage parts in the app’s own shape, sorted by id', async () => {
+    const { client } = await signedIn({ username: 'BBUser10050' });
+    const { data } = await client.getAll();
+    expect(data.unreadable).toBe(0);
+    expect(data.coverage.length).toBeGreaterThanOrEqual(2);
+    expect(data.coverage.map((c) => c.id)).toEqual(data.coverage.map((c) => c.id).sort());
+    for (const part of data.coverage) expect(['A', 'B', 'C', 'D']).toContain(part.part);
+  });
+
+  it('reports its progress after every page: pages and claims so far, claims expected from the totals', async () => {
+    const { client } = await signedIn({ username: 'BBUser10500' });
+    const seen: { pages: number; claims: number; expectedClaims: number | null }[] = [];
+    const { data, stats } = await client.getAll({ onProgress: (p) => seen.push(p) });
+    expect(seen).toHaveLength(stats.pages);
+    expect(seen.map((p) => p.pages)).toEqual(seen.map((_, i) => i + 1));
+    for (let i = 1; i < seen.length; i++) {
+      expect(seen[i]!.claims).toBeGreaterThanOrEqual(seen[i - 1]!.claims);
+      expect(seen[i]!.expectedClaims ?? 0).toBeGreaterThanOrEqual(seen[i - 1]!.expectedClaims ?? 0);
+    }
+    expect(seen.at(-1)).toEqual({ pages: stats.pages, claims: 500, expectedClaims: 500 });
+    expect(data.claims).toHaveLength(500);
   });
 
   it('refreshes an expired token once for all concurrent requests', async () => {

@@ -9,7 +9,7 @@ import type { BlueButtonClient, BlueButtonClientOptions, Demographics } from './
 import { blueButtonEndpoints } from './endpoints';
 import { createFhirHttp } from './http';
 import { createLimiter } from './limiter';
-import { createPager, type Pager, type SearchSpec } from './paging';
+import { createPager, type OnPage, type Pager, type SearchSpec } from './paging';
 import { createStatsRecorder } from './request-stats';
 
 /**
@@ -74,13 +74,9 @@ export function createBlueButtonClient(options: BlueButtonClientOptions): BlueBu
    * The Patient search. Blue Button answering it 403 means the beneficiary declined to share demographics
    * (docs/blue-button.md §5): a result, not a failure.
    */
-  async function readPatient(
-    pager: Pager,
-    normalizer: Normalizer,
-    signal?: AbortSignal,
-  ): Promise<Demographics> {
+  async function readPatient(pager: Pager, onPage: OnPage, signal?: AbortSignal): Promise<Demographics> {
     try {
-      await pager.searchAll([{ resource: 'Patient' }], (page) => normalizer.addBundle(page), signal);
+      await pager.searchAll([{ resource: 'Patient' }], onPage, signal);
       return 'shared';
     } catch (error) {
       const { fault, upstreamStatus } = error instanceof AppError ? error.detail : {};
@@ -90,29 +86,26 @@ export function createBlueButtonClient(options: BlueButtonClientOptions): BlueBu
   }
 
   return {
-    async getProfile(signal) {
-      const { stats, pager, normalizer } = call();
-      const demographics = await readPatient(pager, normalizer, signal);
-      if (demographics === 'declined') return { demographics, stats: stats.snapshot() };
-      return { demographics, profile: normalizer.result().profile, stats: stats.snapshot() };
-    },
-    async getCoverage(signal) {
-      const { stats, pager, normalizer } = call();
-      await pager.searchAll([{ resource: 'Coverage' }], (page) => normalizer.addBundle(page), signal);
-      const { coverage, unreadable } = sortedResult(normalizer);
-      return { coverage, unreadable, stats: stats.snapshot() };
-    },
     async getClaims(signal) {
       const { stats, pager, normalizer } = call();
       await pager.searchAll(CLAIM_SEARCHES, (page) => normalizer.addBundle(page), signal);
       return { data: sortedResult(normalizer), stats: stats.snapshot() };
     },
-    async getAll(signal) {
+    async getAll({ signal, onProgress } = {}) {
       const { stats, pager, normalizer } = call();
-      const add = (page: unknown) => normalizer.addBundle(page);
+      const progress = { pages: 0, claims: 0, expectedClaims: null as number | null };
+      const add: OnPage = (page, { search, first, total }) => {
+        normalizer.addBundle(page);
+        progress.pages += 1;
+        progress.claims = normalizer.claimCount();
+        if (first && search.resource === 'ExplanationOfBenefit' && total !== undefined) {
+          progress.expectedClaims = (progress.expectedClaims ?? 0) + total;
+        }
+        onProgress?.({ ...progress });
+      };
       let demographics: Demographics = 'shared';
       await allOrAbort(signal, (scope) => [
-        readPatient(pager, normalizer, scope).then((d) => (demographics = d)),
+        readPatient(pager, add, scope).then((d) => (demographics = d)),
         pager.searchAll([{ resource: 'Coverage' }], add, scope),
         pager.searchAll(CLAIM_SEARCHES, add, scope),
       ]);

@@ -3,13 +3,13 @@ import { blueButtonEndpoints } from './endpoints';
 import type { AppConfig } from '@/lib/config';
 import type { Sleep } from '@/lib/async';
 import { clientSleep as realSleep, throwIfAborted } from './abort';
-import { attemptGet, type AttemptOutcome, type FetchLike } from './attempt';
+import { attemptGet, type AttemptOutcome } from './attempt';
 import { AppError } from '@/lib/errors';
 import { unauthorizedReason, UNREFRESHABLE_401_CODES } from './error-body';
-import { createLimiter } from './limiter';
 import { createStatsRecorder, type StatsRecorder } from './request-stats';
 import { decideAfterStatus, RETRY_AFTER_CAP_MS, waitAfterTransportFault } from './retry-policy';
 import type { TokenSource } from './token-source';
+import { fetchTransport, nodeTransport, type FetchLike } from './transport';
 
 /**
  * The one door for Blue Button FHIR GETs (nothing else sends them): only URLs on the configured origin,
@@ -37,12 +37,7 @@ export interface FhirHttp {
   /** The only origin requests go to. */
   readonly origin: string;
   /** GETs `url` (on {@link FhirHttp.origin}, else `medicare_unreadable`) and returns the parsed 2xx body. */
-  getJson(
-    url: string,
-    signal?: AbortSignal,
-    stats?: StatsRecorder,
-    onPrefix?: (prefix: string) => void,
-  ): Promise<unknown>;
+  getJson(url: string, signal?: AbortSignal, stats?: StatsRecorder): Promise<unknown>;
 }
 
 /** Throws `medicare_unreadable` unless `url` is an absolute URL on `origin` without credentials. */
@@ -74,14 +69,10 @@ function faultError(outcome: Extract<AttemptOutcome, { kind: 'fault' }>, attempt
 export function createFhirHttp(options: FhirHttpOptions): FhirHttp {
   const { config, tokens } = options;
   const origin = blueButtonEndpoints(config).origin;
-  const doFetch: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
+  const transport = options.fetch ? fetchTransport(options.fetch) : nodeTransport;
   const sleep = options.sleep ?? realSleep;
   const capMs = options.retryAfterCapMs ?? RETRY_AFTER_CAP_MS;
   const replacements = new Map<string, Promise<string>>();
-  // One JSON.parse at a time: pages that arrive together are parsed and handed on one by one, so the
-  // heap holds one parsed page instead of dozens (less garbage-collection work for the same pages).
-  const parseOne = createLimiter(1);
-  const parse = <T>(work: () => T) => parseOne(async () => work());
 
   /** One replacement per rejected token, shared by the requests that were all refused with it. */
   function replace(rejected: string, signal: AbortSignal | undefined): Promise<string> {
@@ -93,12 +84,7 @@ export function createFhirHttp(options: FhirHttpOptions): FhirHttp {
     return replacement;
   }
 
-  async function getJson(
-    url: string,
-    signal?: AbortSignal,
-    stats: StatsRecorder = createStatsRecorder(),
-    onPrefix?: (prefix: string) => void,
-  ) {
+  async function getJson(url: string, signal?: AbortSignal, stats: StatsRecorder = createStatsRecorder()) {
     assertOnOrigin(url, origin);
     let attempts = 0;
     let retry = 0;
@@ -111,8 +97,7 @@ export function createFhirHttp(options: FhirHttpOptions): FhirHttp {
       attempts += 1;
       const depth = stats.start();
       const ended = () => stats.end(depth);
-      const hooks = { onHeaders: ended, onPrefix, parse };
-      const outcome = await attemptGet(doFetch, url, token, config.timeoutMs, signal, hooks).finally(ended);
+      const outcome = await attemptGet(transport, url, token, config.timeoutMs, signal, ended).finally(ended);
       if (outcome.kind === 'ok') return outcome.body;
       let waitMs: number | undefined;
       if (outcome.kind === 'status') {

@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { getConfig, type AppConfig } from '@/lib/config';
 import { parseJson } from '@/lib/json';
-import type { FetchLike } from './attempt';
+import type { FetchLike } from './transport';
 import { blueButtonEndpoints } from './endpoints';
 import {
   oauthError,

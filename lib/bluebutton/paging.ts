@@ -1,6 +1,6 @@
 import 'server-only';
 import { allOrAbort, throwIfAborted } from './abort';
-import { peekTotal, readBundlePage, type BundlePage } from './bundle-page';
+import { readBundlePage, type BundlePage } from './bundle-page';
 import { AppError } from '@/lib/errors';
 import { assertOnOrigin, type FhirHttp } from './http';
 import type { Limiter } from './limiter';
@@ -34,14 +34,21 @@ export interface PagerOptions {
   pageSize?: number;
 }
 
+/** What the pager knows of a page it hands over: its search, whether it is the first, `total` and entries. */
+export interface PageInfo {
+  search: SearchSpec;
+  first: boolean;
+  total: number | undefined;
+  entries: number;
+}
+
+/** Receives each page as it arrives (the parsed Bundle, not kept by the pager). */
+export type OnPage = (bundle: unknown, info: PageInfo) => void;
+
 /** Reads every page of searches; pages are handed over as they arrive and not kept. */
 export interface Pager {
   /** Fetches every page of every search; `onPage` receives each Bundle. The first failure aborts the rest. */
-  searchAll(
-    searches: readonly SearchSpec[],
-    onPage: (bundle: unknown) => void,
-    signal?: AbortSignal,
-  ): Promise<void>;
+  searchAll(searches: readonly SearchSpec[], onPage: OnPage, signal?: AbortSignal): Promise<void>;
 }
 
 /** The URL of one page of a search. */
@@ -60,9 +67,6 @@ function canonical(url: string): string | undefined {
   }
 }
 
-/** Resolves after pending I/O callbacks, so requests already started go out before CPU-heavy work. */
-const afterPendingIo = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 /**
  * A pager with one page budget (`maxPages`) for everything it fetches. Paging as BFD behind BB2 does it:
  * https://hl7.org/fhir/R4/http.html#paging and docs/blue-button.md §9.
@@ -80,30 +84,24 @@ export function createPager(options: PagerOptions): Pager {
     reserved += pages;
   }
 
-  async function searchAll(
-    searches: readonly SearchSpec[],
-    onPage: (bundle: unknown) => void,
-    signal?: AbortSignal,
-  ) {
-    /** Reads one page; `consume()` hands it to `onPage`, so the caller can plan more requests first. */
-    async function read(
-      url: string,
-      scope: AbortSignal,
-      onPrefix?: (prefix: string) => void,
-    ): Promise<BundlePage & { consume(): void }> {
-      const bundle = readBundlePage(await limit(() => http.getJson(url, scope, stats, onPrefix), scope));
+  async function searchAll(searches: readonly SearchSpec[], onPage: OnPage, signal?: AbortSignal) {
+    async function read(url: string, scope: AbortSignal): Promise<BundlePage> {
+      const bundle = readBundlePage(await limit(() => http.getJson(url, scope, stats), scope));
       throwIfAborted(scope);
       stats.page();
-      return { ...bundle, consume: () => onPage(bundle.raw) };
+      return bundle;
     }
+    const hand = (bundle: BundlePage, search: SearchSpec, first: boolean) =>
+      onPage(bundle.raw, { search, first, total: bundle.total, entries: bundle.entries });
 
-    async function page(url: string, scope: AbortSignal): Promise<BundlePage> {
+    /** Reads one page and hands it to `onPage`. */
+    async function page(url: string, search: SearchSpec, scope: AbortSignal): Promise<BundlePage> {
       const bundle = await read(url, scope);
-      bundle.consume();
+      hand(bundle, search, false);
       return bundle;
     }
 
-    async function followNext(first: BundlePage, firstUrl: string, scope: AbortSignal) {
+    async function followNext(first: BundlePage, search: SearchSpec, firstUrl: string, scope: AbortSignal) {
       const visited = new Set([canonical(firstUrl)]);
       let bundle = first;
       while (bundle.next !== undefined) {
@@ -115,46 +113,31 @@ export function createPager(options: PagerOptions): Pager {
         assertOnOrigin(next, http.origin);
         reserve(1);
         visited.add(next);
-        bundle = await page(next, scope);
+        bundle = await page(next, search, scope);
       }
     }
 
     async function run(search: SearchSpec, scope: AbortSignal) {
       reserve(1);
       const firstUrl = searchUrl(fhirBase, search, pageSize, 0);
-      const requested = new Set<number>();
-      const rest: Promise<unknown>[] = [];
-      /** Requests every page of `total` not asked for yet; `fits` skips instead of throwing when over the cap. */
-      const requestPages = (total: number, step: number, fits = false) => {
-        const starts: number[] = [];
-        for (let start = step; start < total; start += step) if (!requested.has(start)) starts.push(start);
-        if (fits && reserved + starts.length > maxPages) return;
-        reserve(starts.length);
-        for (const start of starts) {
-          requested.add(start);
-          const pending = page(searchUrl(fhirBase, search, step, start), scope);
-          pending.catch(() => {}); // awaited below; the first failure aborts the scope
-          rest.push(pending);
-        }
-      };
-      // The remaining pages go out as soon as the first page's `total` has arrived, while the rest of it is
-      // still arriving and being parsed.
-      let peeked = false;
-      const first = await read(firstUrl, scope, (prefix) => {
-        const total = peeked || scope.aborted ? undefined : peekTotal(prefix);
-        if (total === undefined) return;
-        peeked = true;
-        requestPages(total, pageSize, true);
-      });
+      const first = await read(firstUrl, scope);
       if (first.total === undefined) {
-        first.consume();
-        await Promise.all([followNext(first, firstUrl, scope), ...rest]);
-        return;
+        hand(first, search, true);
+        return followNext(first, search, firstUrl, scope);
       }
+      // A first page shorter than asked (a server with a lower page cap) sets the step of the others.
       const shortPage = first.entries > 0 && first.entries < pageSize && first.total > first.entries;
-      requestPages(first.total, shortPage ? first.entries : pageSize);
-      const consumed = afterPendingIo().then(() => scope.aborted || first.consume());
-      await Promise.all([consumed, ...rest]);
+      const step = shortPage ? first.entries : pageSize;
+      const starts: number[] = [];
+      for (let start = step; start < first.total; start += step) starts.push(start);
+      reserve(starts.length);
+      // The other pages are asked for before the first one is normalized.
+      const rest = Promise.all(
+        starts.map((start) => page(searchUrl(fhirBase, search, step, start), search, scope)),
+      );
+      rest.catch(() => {}); // awaited below; a throw from `onPage` aborts the scope first
+      hand(first, search, true);
+      await rest;
     }
 
     await allOrAbort(signal, (scope) => searches.map((search) => run(search, scope)));

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { FetchLike } from './attempt';
+import type { FetchLike } from './transport';
 import { refreshTokens, type OAuthCallOptions } from './oauth';
 import type { TokenSource } from './token-source';
 

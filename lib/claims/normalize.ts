@@ -6,6 +6,7 @@
  */
 import { malformedBundle } from './errors';
 import type { FhirVersion } from './fhir-version';
+import { isRecord } from '../json';
 import { mapCoverage } from './map-coverage';
 import { mapEob } from './map-eob';
 import { mapPatient } from './map-patient';
@@ -35,10 +36,8 @@ export interface Normalizer {
   addBundle(page: unknown): void;
   /** The data normalized so far. */
   result(): NormalizedData;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  /** How many claims have been normalized so far. */
+  claimCount(): number;
 }
 
 /**
@@ -47,11 +46,20 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * `entry` is not an array. A Bundle without `entry` (an empty search) has no resources.
  */
 export function bundleResources(page: unknown): unknown[] {
+  const entries = checkBundle(page).entry ?? [];
+  return entries.map((entry: unknown) => (isRecord(entry) ? entry.resource : undefined));
+}
+
+/** A FHIR Bundle as far as this app reads one: an object with `resourceType: Bundle` and an `entry` array if any. */
+export type BundleObject = Record<string, unknown> & { entry?: unknown[] };
+
+/** `page` as a {@link BundleObject}; else `medicare_unreadable` naming what is wrong (never its values). */
+export function checkBundle(page: unknown): BundleObject {
   if (!isRecord(page)) throw malformedBundle('it is not a JSON object');
   if (page.resourceType !== 'Bundle') throw malformedBundle('its resourceType is not Bundle');
-  if (page.entry === undefined) return [];
-  if (!Array.isArray(page.entry)) throw malformedBundle('its entry is not an array');
-  return page.entry.map((entry: unknown) => (isRecord(entry) ? entry.resource : undefined));
+  if (page.entry !== undefined && !Array.isArray(page.entry))
+    throw malformedBundle('its entry is not an array');
+  return page as BundleObject;
 }
 
 /** A normalizer that accumulates resources added one at a time or a Bundle at a time. */
@@ -121,6 +129,7 @@ export function createNormalizer(options: NormalizeOptions = {}): Normalizer {
   return {
     add,
     addBundle: (page) => bundleResources(page).forEach(addResource),
+    claimCount: () => claims.length,
     result: () => ({
       claims: [...claims],
       prescriptions: [...prescriptions],

@@ -3,12 +3,14 @@ import { cache } from 'react';
 import { z } from 'zod';
 import { sessionDataKey } from '@/lib/auth/server-session';
 import { getSession } from '@/lib/auth/session';
+import { getTokenManager } from '@/lib/auth/token-service';
 import { createBlueButtonClient } from '@/lib/bluebutton/client';
 import type { Demographics } from '@/lib/bluebutton/client';
 import type { NormalizedData } from '@/lib/claims/normalized-data';
 import { getConfig } from '@/lib/config';
 import { AppError } from '@/lib/errors';
 import { getSecureStore } from '@/lib/store';
+import { createSessionLoads, type Loaded, type LoadStatus, type SessionLoads } from './session-load';
 import { sessionTokenSource } from './session-tokens';
 
 /** A signed-in beneficiary's Medicare data, normalized, and when it was fetched from Blue Button. */
@@ -17,17 +19,37 @@ export interface MedicareData {
   demographics: Demographics;
   /** Epoch ms. */
   fetchedAt: number;
+  /** Fetched for this request, shared with a load already running, read from the cache, or (a refresh asked
+   * for within the cooldown) read from the cache instead of fetching again. */
+  source: Loaded<unknown>['source'];
 }
 
 // The cache entry is encrypted and authenticated under this session's key, so it is our own data: its shape
 // is trusted rather than re-validated claim by claim.
-const cachedSchema = z.object({
+const valueSchema = z.object({
   data: z.custom<NormalizedData>(
     (v) => typeof v === 'object' && v !== null && Array.isArray((v as NormalizedData).claims),
   ),
   demographics: z.enum(['shared', 'declined']),
-  fetchedAt: z.number(),
 });
+type Value = z.infer<typeof valueSchema>;
+
+const GLOBAL_KEY = Symbol.for('medicare-claims-dashboard.session-loads');
+type GlobalWithLoads = typeof globalThis & { [GLOBAL_KEY]?: SessionLoads<Value> };
+
+/** The process's one {@link SessionLoads}: route handlers and pages of every bundle share its in-flight map. */
+function sessionLoads(): SessionLoads<Value> {
+  const scope = globalThis as GlobalWithLoads;
+  const config = getConfig();
+  scope[GLOBAL_KEY] ??= createSessionLoads<Value>({
+    store: getSecureStore(),
+    key: sessionDataKey,
+    valueSchema,
+    ttlSeconds: config.dataCacheTtlSeconds,
+    cooldownSeconds: config.dataRefreshCooldownSeconds,
+  });
+  return scope[GLOBAL_KEY];
+}
 
 /** The active session's id, or an {@link AppError} saying why there is none. */
 export async function requireActiveSid(): Promise<string> {
@@ -38,28 +60,32 @@ export async function requireActiveSid(): Promise<string> {
 }
 
 /**
- * Loads the beneficiary's Patient, Coverage and every EOB page (the session is checked first), from the
- * session's encrypted cache unless `fresh`. Failures are the {@link AppError}s of the layers below.
+ * The beneficiary's Patient, Coverage and every EOB page (the session is checked first): from the session's
+ * encrypted cache, else from the one load running for the session, else from a new load (lib/data/session-load.ts).
+ * `fresh` fetches again unless the last fetch is younger than the refresh cooldown. Failures are the
+ * {@link AppError}s of the layers below.
  */
 export async function loadMedicareData(
   options: { fresh?: boolean; signal?: AbortSignal } = {},
 ): Promise<MedicareData> {
   const sid = await requireActiveSid();
-  const store = getSecureStore();
-  const key = sessionDataKey(sid, 'claims');
-  if (!options.fresh) {
-    const cached = await store.getJson(key, cachedSchema);
-    if (cached) return cached;
-  }
-  const client = createBlueButtonClient({ tokens: sessionTokenSource(sid) });
-  const { data, demographics } = await client.getAll(options.signal);
-  // Counts only: what could not be read may be PHI.
-  if (data.unreadable > 0) console.warn(`[data] ${data.unreadable} Medicare resource(s) could not be read`);
-  const result: MedicareData = { data, demographics, fetchedAt: Date.now() };
-  const ttl = getConfig().dataCacheTtlSeconds;
-  if (ttl > 0) await store.setJson(key, result, ttl);
-  return result;
+  const loaded = await sessionLoads().get(sid, options, async (report) => {
+    const client = createBlueButtonClient({ tokens: sessionTokenSource(sid) });
+    const { data, demographics } = await client.getAll({ onProgress: report });
+    // Counts only: what could not be read may be PHI.
+    if (data.unreadable > 0) console.warn(`[data] ${data.unreadable} Medicare resource(s) could not be read`);
+    // Signed out while loading: nothing is kept for a session that has ended.
+    if (!(await getTokenManager().get(sid)))
+      throw new AppError('reconnect_required', { reason: 'session_expired' });
+    return { data, demographics };
+  });
+  return { ...loaded.value, fetchedAt: loaded.fetchedAt, source: loaded.source };
 }
 
 /** {@link loadMedicareData} from the cache, once per server render. */
 export const getMedicareData = cache(() => loadMedicareData());
+
+/** Where the signed-in beneficiary's data load stands: for a progress indicator polling while a page waits. */
+export async function getLoadStatus(): Promise<LoadStatus> {
+  return sessionLoads().status(await requireActiveSid());
+}

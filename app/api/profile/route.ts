@@ -1,12 +1,12 @@
 // GET /api/profile — the beneficiary's demographics, or that they chose not to share them.
-import { wantsFresh } from '@/lib/data/fresh-param';
-import { loadMedicareData } from '@/lib/data/medicare-data';
-import { apiRoute, json } from '@/lib/http/api-route';
+import { dataJson, loadForRequest } from '@/lib/data/request-data';
+import { apiRoute } from '@/lib/http/api-route';
 
 export const GET = apiRoute(async (request) => {
-  const { data, demographics } = await loadMedicareData({
-    fresh: wantsFresh(request),
-    signal: request.signal,
-  });
-  return json({ demographics, profile: demographics === 'shared' ? (data.profile ?? null) : null });
+  const loaded = await loadForRequest(request);
+  const { data, demographics } = loaded;
+  return dataJson(
+    { demographics, profile: demographics === 'shared' ? (data.profile ?? null) : null },
+    loaded,
+  );
 });

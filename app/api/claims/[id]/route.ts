@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { AppError } from '@/lib/errors';
 import { loadMedicareData } from '@/lib/data/medicare-data';
-import { apiRoute, json } from '@/lib/http/api-route';
+import { dataJson } from '@/lib/data/request-data';
+import { apiRoute } from '@/lib/http/api-route';
 
 const idSchema = z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/);
 
@@ -10,8 +11,8 @@ export const GET = apiRoute<{ params: Promise<{ id: string }> }>(async (request,
   const { id } = await params;
   if (!idSchema.safeParse(id).success)
     throw new AppError('bad_request', { message: 'Invalid parameter id: not a claim id' });
-  const { data } = await loadMedicareData({ signal: request.signal });
-  const claim = data.claims.find((c) => c.id === id);
+  const loaded = await loadMedicareData({ signal: request.signal });
+  const claim = loaded.data.claims.find((c) => c.id === id);
   if (!claim) throw new AppError('not_found', { message: 'No claim with this id.' });
-  return json(claim);
+  return dataJson(claim, loaded);
 });
