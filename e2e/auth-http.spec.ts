@@ -1,6 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { AppClient } from './http-client';
-import { appUrl, callbackUrl, control } from './support';
+import { AppClient, appUrl, callbackUrl, control } from './support';
 
 // Sign-in over plain HTTP against `next start` and the sandbox: the reliability cases that need no browser.
 

@@ -1,14 +1,22 @@
-import { appUrl, control } from './support';
+import type { SandboxControlClient } from '../sandbox/control/client';
 
 /**
- * A cookie-keeping HTTP client for the app, for tests that need no browser: it signs in through next-auth's
- * real endpoints and the sandbox's approval, without following redirects on its own.
+ * A cookie-keeping HTTP client for the app, for tests and benchmarks that need no browser: it signs in through
+ * next-auth's real endpoints and the sandbox's approval, without following redirects on its own. It imports
+ * nothing of Playwright: the end-to-end tests use it with their app and sandbox (support.ts), `npm run bench`
+ * with its own (scripts/bench/app.ts).
  */
 export class AppClient {
   readonly cookies = new Map<string, string>();
 
-  /** `base`: the app instance to talk to (cookies are per host, so instances on other ports share them). */
-  constructor(readonly base: string = appUrl) {}
+  /**
+   * `base`: the app instance to talk to (cookies are per host, so instances on other ports share them);
+   * `control`: the control API of the sandbox the app signs in at.
+   */
+  constructor(
+    readonly base: string,
+    readonly control: SandboxControlClient,
+  ) {}
 
   cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -50,7 +58,7 @@ export class AppClient {
   /** Approves at the sandbox and returns the callback path (with code and state) the browser would open. */
   async approve(authorizeUrl: string, options: { user?: string; shareDemographics?: boolean } = {}) {
     const user = options.user ?? 'BBUser00001';
-    const result = await control.approve(authorizeUrl, {
+    const result = await this.control.approve(authorizeUrl, {
       username: user,
       password: `PW${user.slice(-5)}!`,
       shareDemographics: options.shareDemographics ?? true,

@@ -1,6 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import { E2E_APP_PORT, E2E_SANDBOX_PORT } from '../playwright.config';
 import { SandboxControlClient } from '../sandbox/control/client';
+import { AppClient as HttpAppClient } from './http-client';
 
 export const appUrl = `http://localhost:${E2E_APP_PORT}`;
 export const sandboxUrl = `http://localhost:${E2E_SANDBOX_PORT}`;
@@ -26,6 +27,13 @@ export async function expectNoForeignRequests(foreign: string[]) {
 
 /** The sandbox's control API, for counters, faults and resets. */
 export const control = new SandboxControlClient(sandboxUrl);
+
+/** The cookie-keeping HTTP client of http-client.ts on this run's app (or another instance) and sandbox. */
+export class AppClient extends HttpAppClient {
+  constructor(base: string = appUrl) {
+    super(base, control);
+  }
+}
 
 /** Signs in through the home page and the sandbox's own pages, as a beneficiary would. */
 export async function signInWithMedicare(

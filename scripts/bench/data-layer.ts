@@ -6,16 +6,24 @@
  * sample apps call it (BB2's default page of 10), and once more with `_count=50`. Then normalize + summarize
  * of 10,000 EOBs (lib/claims/benchmark-normalize.test-support.ts). Timings are measured, never asserted in tests.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { register } from 'node:module';
-import { createServer } from 'node:net';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { BlueButton, Environments, type AuthorizationToken } from 'cms-bluebutton-sdk';
+import { pathToFileURL } from 'node:url';
 import type { NormalizeBenchmark } from '@/lib/claims/benchmark-normalize.test-support';
 import { summarize } from '@/lib/claims/summarize';
-import { LOCAL_APP } from '@/lib/config';
 import { SandboxControlClient, signIn } from '@/sandbox/server.test-support';
 import type { BenchSection } from '../bench';
+import {
+  median,
+  missedTargets,
+  printTable,
+  ROOT,
+  sdkClaims,
+  sdkSignIn,
+  startSandboxProcess,
+  stopProcess,
+  verdict,
+} from './support';
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 100);
 const USERS = [10_050, 10_500, 12_000] as const;
@@ -24,24 +32,6 @@ const OUR_RUNS = 7;
 const WARM_UP_RUNS = 3;
 const TARGETS: Record<number, number> = { 500: 15, 2000: 25 };
 const NORMALIZE = { eobs: 10_000, cpuMs: 1000, memoryMb: 400 };
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-let missed = 0;
-
-function verdict(ok: boolean): string {
-  if (!ok) missed += 1;
-  return ok ? '' : '  <-- MISSED TARGET';
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-
-function printTable(rows: string[][]): void {
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
-  const line = (r: string[]) => r.map((c, i) => c.padStart(widths[i] ?? 0)).join('  ');
-  console.log(
-    [line(rows[0] ?? []), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n'),
-  );
-}
 
 /**
  * The data layer is `server-only` and this script is a server process: resolve `server-only` under the
@@ -56,73 +46,6 @@ function allowServerOnly(): void {
     return next(specifier, { ...context, conditions: [...context.conditions, 'react-server'] });
   }`;
   register(`data:text/javascript,${encodeURIComponent(hook)}`, import.meta.url);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(address && typeof address === 'object' ? address.port : 0));
-    });
-  });
-}
-
-/** `node --import tsx sandbox/main.ts` on a free port; resolves once it listens. */
-async function startSandboxProcess(): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const env = {
-    SANDBOX_PORT: String(port),
-    SANDBOX_HOST: '127.0.0.1',
-    SANDBOX_MODE: 'test',
-    NODE_NO_WARNINGS: '1',
-  };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'sandbox/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, ...env, SANDBOX_LATENCY_MS: String(LATENCY_MS) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('listening on') && resolve());
-    child.once('exit', (code) => reject(new Error(`the sandbox process exited with ${code}`)));
-  });
-  return { url: `http://127.0.0.1:${port}`, child };
-}
-
-function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
-
-/** Signs in through the SDK's own OAuth flow (PKCE, authorize URL, token exchange). */
-async function sdkSignIn(url: string, control: SandboxControlClient, username: string) {
-  const bb = new BlueButton({
-    clientId: LOCAL_APP.clientId,
-    clientSecret: LOCAL_APP.clientSecret,
-    callbackUrl: LOCAL_APP.callbackUrl,
-    environment: Environments.LOCAL,
-    version: '2',
-  });
-  bb.baseUrl = url;
-  const authData = bb.generateAuthData();
-  const approved = await control.approve(bb.generateAuthorizeUrl(authData), { username });
-  if (!approved.code || !approved.state) throw new Error(`SDK sign-in failed: ${approved.status}`);
-  return { bb, token: await bb.getAuthorizationToken(authData, approved.code, approved.state) };
-}
-
-/** The SDK's `getPages` over the EOB search; returns the claim ids, requests and elapsed ms. */
-async function sdkClaims(bb: BlueButton, token: AuthorizationToken, count?: number) {
-  const started = performance.now();
-  const first = await bb.getExplanationOfBenefitData(token, count ? { params: { _count: count } } : {});
-  const { pages } = await bb.getPages(first.response?.data, first.token);
-  const ms = performance.now() - started;
-  const ids = (pages as { entry?: { resource: { id: string } }[] }[]).flatMap((p) =>
-    (p.entry ?? []).map((e) => e.resource.id),
-  );
-  return { ms, ids, requests: pages.length };
 }
 
 /** One row of the comparison: one beneficiary, our data layer (median of runs) against the SDK. */
@@ -167,7 +90,7 @@ async function compareUser(url: string, control: SandboxControlClient, user: num
 
 /** The comparison table and its targets; returns the speedup at 500 claims. */
 async function compareWithSdk(): Promise<number> {
-  const { url, child } = await startSandboxProcess();
+  const { url, child } = await startSandboxProcess({ latencyMs: LATENCY_MS });
   try {
     const control = new SandboxControlClient(url);
     const header = ['claims', 'requests', 'round trips', 'ours ms', 'SDK ms (reqs)', 'ratio'];
@@ -234,7 +157,7 @@ export const dataLayerBench: BenchSection = {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   dataLayerBench.run().then(
-    () => process.exit(missed > 0 ? 1 : 0),
+    () => process.exit(missedTargets() > 0 ? 1 : 0),
     (err: unknown) => {
       console.error(`bench: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`);
       process.exit(1);

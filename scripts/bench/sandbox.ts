@@ -8,7 +8,7 @@ import { gunzipSync } from 'node:zlib';
 import { clearBeneficiaryCache, getBeneficiary, prepareEobTemplates } from '@/sandbox/data/index';
 import { signIn, startSandbox } from '@/sandbox/server.test-support';
 import type { BenchSection } from '../bench';
-import { median, ms, percentile, printTable, reportTarget } from '../bench';
+import { median, ms, percentile, printTable, reportTarget } from './support';
 
 /** A fixed data "today", so runs on different weeks measure the same claims. */
 const ANCHOR = '2025-06-02';
