@@ -57,7 +57,7 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: `node --max-semi-space-size=64 node_modules/next/dist/bin/next start -p ${E2E_APP_PORT}`,
+      command: `node --max-semi-space-size=32 node_modules/next/dist/bin/next start -p ${E2E_APP_PORT}`,
       url: appUrl,
       env: {
         NEXT_TELEMETRY_DISABLED: '1',

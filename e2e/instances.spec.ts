@@ -14,7 +14,7 @@ const servers: ChildProcess[] = [];
 async function startApp(port: number): Promise<void> {
   const child = spawn(
     process.execPath,
-    ['--max-semi-space-size=64', 'node_modules/next/dist/bin/next', 'start', '-p', String(port)],
+    ['--max-semi-space-size=32', 'node_modules/next/dist/bin/next', 'start', '-p', String(port)],
     {
       env: {
         ...process.env,

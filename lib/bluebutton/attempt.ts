@@ -1,5 +1,7 @@
 import 'server-only';
+import { unlessAborted } from '@/lib/async';
 import { AppError } from '@/lib/errors';
+import { parseJson } from '@/lib/json';
 import { errorCodeOfText } from './error-body';
 import { parseRetryAfter } from './retry-policy';
 import type { Transport } from './transport';
@@ -11,9 +13,9 @@ import type { Transport } from './transport';
  * both arrive as text.
  */
 
-/** What one attempt produced. */
-export type AttemptOutcome =
-  | { kind: 'ok'; body: unknown }
+/** What one attempt produced: for a 2xx, what `consume` made of the parsed body. */
+export type AttemptOutcome<T = unknown> =
+  | { kind: 'ok'; value: T }
   | { kind: 'status'; status: number; code: string | null; retryAfterMs: number | undefined }
   | { kind: 'fault'; fault: 'timeout' | 'network' | 'truncated'; cause?: unknown };
 
@@ -30,56 +32,64 @@ export function requestHeaders(accessToken: string): Record<string, string> {
  * Sends one GET and reads the whole body within `timeoutMs`. Throws an {@link AppError} `cancelled` when
  * `signal` fires and `medicare_unreadable` for a complete 2xx body that is not JSON.
  */
-export async function attemptGet(
+export async function attemptGet<T>(
   transport: Transport,
   url: string,
   accessToken: string,
   timeoutMs: number,
   signal: AbortSignal | undefined,
   /** Called when the status line arrives (one network latency has passed). */
-  headersArrived?: () => void,
-): Promise<AttemptOutcome> {
-  const timeout = new AbortController();
-  const timer = setTimeout(() => timeout.abort(), timeoutMs);
-  const combined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
+  headersArrived: (() => void) | undefined,
+  /** Takes the parsed body of a 2xx answer, as soon as it is parsed (see transport.ts for why). */
+  consume: (body: unknown) => T,
+): Promise<AttemptOutcome<T>> {
+  // One controller for the attempt, aborted by the caller's signal or the timeout. (`AbortSignal.any` ties its
+  // signals together through weak references, which the young-generation GC keeps: every request and its
+  // body then lived until a full GC. Measured on a 9,999-claim load: 335 MB more promoted to the old
+  // generation and 800 ms more CPU than this.)
+  const attempt = new AbortController();
+  const timeout = { fired: false };
+  const timer = setTimeout(() => {
+    timeout.fired = true;
+    attempt.abort();
+  }, timeoutMs);
+  const follow = () => attempt.abort();
+  if (signal?.aborted) attempt.abort();
+  else signal?.addEventListener('abort', follow, { once: true });
   const reached = { body: false };
+  let consumeFailed: { error: unknown } | undefined;
   const onHeaders = () => {
     reached.body = true;
     headersArrived?.();
   };
   try {
     const headers = requestHeaders(accessToken);
-    const answer = await untilAborted(transport(url, headers, combined, onHeaders), combined);
-    if (answer.status < 200 || answer.status > 299) {
-      const retryAfterMs = parseRetryAfter(answer.retryAfter, Date.now());
-      return { kind: 'status', status: answer.status, code: errorCodeOfText(answer.text), retryAfterMs };
-    }
-    return { kind: 'ok', body: parseJson(answer.text) };
+    const read = (status: number, text: string) => {
+      if (status < 200 || status > 299) return { ok: false as const, code: errorCodeOfText(text) };
+      const body = parseJson(text);
+      if (body === undefined) throw new AppError('medicare_unreadable', { detail: { fault: 'not_json' } });
+      try {
+        return { ok: true as const, value: consume(body) };
+      } catch (error) {
+        consumeFailed = { error };
+        throw error;
+      }
+    };
+    const answer = await unlessAborted(
+      transport(url, headers, attempt.signal, onHeaders, read),
+      attempt.signal,
+    );
+    if (answer.value.ok) return { kind: 'ok', value: answer.value.value };
+    const retryAfterMs = parseRetryAfter(answer.retryAfter, Date.now());
+    return { kind: 'status', status: answer.status, code: answer.value.code, retryAfterMs };
   } catch (error) {
+    if (consumeFailed) throw consumeFailed.error; // the caller's own failure: never retried
     if (signal?.aborted) throw new AppError('cancelled');
     if (error instanceof AppError) throw error;
-    if (timeout.signal.aborted) return { kind: 'fault', fault: 'timeout' };
+    if (timeout.fired) return { kind: 'fault', fault: 'timeout' };
     return { kind: 'fault', fault: reached.body ? 'truncated' : 'network', cause: error };
   } finally {
     clearTimeout(timer);
-  }
-}
-
-/** `work`, or a rejection as soon as `signal` fires, even when the `fetch` given ignores its signal. */
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  work.catch(() => {});
-  return new Promise<T>((resolve, reject) => {
-    const abort = () => reject(signal.reason);
-    if (signal.aborted) return abort();
-    signal.addEventListener('abort', abort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
-  });
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError('medicare_unreadable', { detail: { fault: 'not_json' } });
+    signal?.removeEventListener('abort', follow);
   }
 }

@@ -36,9 +36,21 @@ export interface FhirHttpOptions {
 export interface FhirHttp {
   /** The only origin requests go to. */
   readonly origin: string;
-  /** GETs `url` (on {@link FhirHttp.origin}, else `medicare_unreadable`) and returns the parsed 2xx body. */
-  getJson(url: string, signal?: AbortSignal, stats?: StatsRecorder): Promise<unknown>;
+  /**
+   * GETs `url` (on {@link FhirHttp.origin}, else `medicare_unreadable`) and returns what `consume` makes of the
+   * parsed 2xx body (by default the body itself). `consume` runs as soon as the body is parsed, and its result
+   * should be small: see transport.ts.
+   */
+  getJson<T = unknown>(
+    url: string,
+    signal?: AbortSignal,
+    stats?: StatsRecorder,
+    consume?: (body: unknown) => T,
+  ): Promise<T>;
 }
+
+/** How long one answer of the token source is reused. */
+const TOKEN_REUSE_MS = 1_000;
 
 /** Throws `medicare_unreadable` unless `url` is an absolute URL on `origin` without credentials. */
 export function assertOnOrigin(url: string, origin: string): void {
@@ -73,6 +85,22 @@ export function createFhirHttp(options: FhirHttpOptions): FhirHttp {
   const sleep = options.sleep ?? realSleep;
   const capMs = options.retryAfterCapMs ?? RETRY_AFTER_CAP_MS;
   const replacements = new Map<string, Promise<string>>();
+  let recent: { token: Promise<string>; until: number } | undefined;
+
+  /**
+   * The token to send. The source's answer is reused for {@link TOKEN_REUSE_MS}: it is valid for at least the
+   * token manager's refresh margin, and the pages of one load then cost one token read (a store read and a
+   * decryption) instead of one each.
+   */
+  function accessToken(signal: AbortSignal | undefined): Promise<string> {
+    if (!recent || Date.now() >= recent.until) {
+      const token = tokens.getAccessToken(signal);
+      const entry = { token, until: Date.now() + TOKEN_REUSE_MS };
+      token.catch(() => recent === entry && (recent = undefined));
+      recent = entry;
+    }
+    return recent.token;
+  }
 
   /** One replacement per rejected token, shared by the requests that were all refused with it. */
   function replace(rejected: string, signal: AbortSignal | undefined): Promise<string> {
@@ -80,11 +108,18 @@ export function createFhirHttp(options: FhirHttpOptions): FhirHttp {
     if (!replacement) {
       replacement = tokens.replaceAfterUnauthorized(rejected, signal);
       replacements.set(rejected, replacement);
+      recent = { token: replacement, until: Date.now() + TOKEN_REUSE_MS };
+      replacement.catch(() => (recent = undefined));
     }
     return replacement;
   }
 
-  async function getJson(url: string, signal?: AbortSignal, stats: StatsRecorder = createStatsRecorder()) {
+  async function getJson<T = unknown>(
+    url: string,
+    signal?: AbortSignal,
+    stats: StatsRecorder = createStatsRecorder(),
+    consume: (body: unknown) => T = (body) => body as T,
+  ): Promise<T> {
     assertOnOrigin(url, origin);
     let attempts = 0;
     let retry = 0;
@@ -92,13 +127,21 @@ export function createFhirHttp(options: FhirHttpOptions): FhirHttp {
     let replayed = false;
     for (;;) {
       throwIfAborted(signal);
-      const token = replayWith ?? (await tokens.getAccessToken(signal));
+      const token = replayWith ?? (await accessToken(signal));
       replayWith = undefined;
       attempts += 1;
       const depth = stats.start();
       const ended = () => stats.end(depth);
-      const outcome = await attemptGet(transport, url, token, config.timeoutMs, signal, ended).finally(ended);
-      if (outcome.kind === 'ok') return outcome.body;
+      const outcome = await attemptGet(
+        transport,
+        url,
+        token,
+        config.timeoutMs,
+        signal,
+        ended,
+        consume,
+      ).finally(ended);
+      if (outcome.kind === 'ok') return outcome.value;
       let waitMs: number | undefined;
       if (outcome.kind === 'status') {
         if (outcome.status === 401) {

@@ -51,6 +51,9 @@ export interface Pager {
   searchAll(searches: readonly SearchSpec[], onPage: OnPage, signal?: AbortSignal): Promise<void>;
 }
 
+/** The links of a page that paging follows. */
+type PageLinks = Pick<BundlePage, 'next' | 'self'>;
+
 /** The URL of one page of a search. */
 export function searchUrl(fhirBase: string, search: SearchSpec, count: number, startIndex: number): string {
   const query = new URLSearchParams({ ...search.params, _count: String(count) });
@@ -85,23 +88,31 @@ export function createPager(options: PagerOptions): Pager {
   }
 
   async function searchAll(searches: readonly SearchSpec[], onPage: OnPage, signal?: AbortSignal) {
-    async function read(url: string, scope: AbortSignal): Promise<BundlePage> {
-      const bundle = readBundlePage(await limit(() => http.getJson(url, scope, stats), scope));
+    /**
+     * Reads one page. `take` gets it as soon as it is parsed and returns what paging needs of it; a parsed page
+     * is never handed up a chain of promises (see transport.ts).
+     */
+    async function read<T>(url: string, scope: AbortSignal, take: (page: BundlePage) => T): Promise<T> {
+      const taken = await limit(
+        () => http.getJson(url, scope, stats, (body) => take(readBundlePage(body))),
+        scope,
+      );
       throwIfAborted(scope);
       stats.page();
-      return bundle;
+      return taken;
     }
     const hand = (bundle: BundlePage, search: SearchSpec, first: boolean) =>
       onPage(bundle.raw, { search, first, total: bundle.total, entries: bundle.entries });
 
-    /** Reads one page and hands it to `onPage`. */
-    async function page(url: string, search: SearchSpec, scope: AbortSignal): Promise<BundlePage> {
-      const bundle = await read(url, scope);
-      hand(bundle, search, false);
-      return bundle;
+    /** Reads one page and hands it to `onPage`; returns its links only. */
+    function page(url: string, search: SearchSpec, scope: AbortSignal): Promise<PageLinks> {
+      return read(url, scope, (bundle) => {
+        hand(bundle, search, false);
+        return { next: bundle.next, self: bundle.self };
+      });
     }
 
-    async function followNext(first: BundlePage, search: SearchSpec, firstUrl: string, scope: AbortSignal) {
+    async function followNext(first: PageLinks, search: SearchSpec, firstUrl: string, scope: AbortSignal) {
       const visited = new Set([canonical(firstUrl)]);
       let bundle = first;
       while (bundle.next !== undefined) {
@@ -117,27 +128,29 @@ export function createPager(options: PagerOptions): Pager {
       }
     }
 
-    async function run(search: SearchSpec, scope: AbortSignal) {
-      reserve(1);
-      const firstUrl = searchUrl(fhirBase, search, pageSize, 0);
-      const first = await read(firstUrl, scope);
-      if (first.total === undefined) {
-        hand(first, search, true);
-        return followNext(first, search, firstUrl, scope);
-      }
+    /** Asks for every page after `first` by `startIndex`; undefined when `first` has no `total`. */
+    function requestRest(first: Omit<BundlePage, 'raw'>, search: SearchSpec, scope: AbortSignal) {
+      if (first.total === undefined) return undefined;
       // A first page shorter than asked (a server with a lower page cap) sets the step of the others.
       const shortPage = first.entries > 0 && first.entries < pageSize && first.total > first.entries;
       const step = shortPage ? first.entries : pageSize;
       const starts: number[] = [];
       for (let start = step; start < first.total; start += step) starts.push(start);
       reserve(starts.length);
+      const urls = starts.map((start) => searchUrl(fhirBase, search, step, start));
+      const rest = Promise.all(urls.map((url) => page(url, search, scope)));
+      rest.catch(() => {}); // awaited by the caller; a throw from `onPage` aborts the scope first
+      return rest;
+    }
+
+    async function run(search: SearchSpec, scope: AbortSignal): Promise<unknown> {
+      reserve(1);
+      const firstUrl = searchUrl(fhirBase, search, pageSize, 0);
+      const { raw, ...first } = await read(firstUrl, scope, (bundle) => bundle);
       // The other pages are asked for before the first one is normalized.
-      const rest = Promise.all(
-        starts.map((start) => page(searchUrl(fhirBase, search, step, start), search, scope)),
-      );
-      rest.catch(() => {}); // awaited below; a throw from `onPage` aborts the scope first
-      hand(first, search, true);
-      await rest;
+      const rest = requestRest(first, search, scope);
+      hand({ raw, ...first }, search, true);
+      return rest ?? followNext(first, search, firstUrl, scope);
     }
 
     await allOrAbort(signal, (scope) => searches.map((search) => run(search, scope)));

@@ -142,7 +142,7 @@ interface AppServer {
 /** `next start` on `port` as `npm start` runs it, pointed at the sandbox; resolves once it answers. */
 async function startApp(port: number, sandboxUrl: string): Promise<AppServer> {
   const url = `http://localhost:${port}`;
-  const args = ['--max-semi-space-size=64', 'node_modules/next/dist/bin/next', 'start', '-p', String(port)];
+  const args = ['--max-semi-space-size=32', 'node_modules/next/dist/bin/next', 'start', '-p', String(port)];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: {
