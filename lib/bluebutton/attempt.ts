@@ -43,19 +43,9 @@ export async function attemptGet<T>(
   /** Takes the parsed body of a 2xx answer, as soon as it is parsed (see transport.ts for why). */
   consume: (body: unknown) => T,
 ): Promise<AttemptOutcome<T>> {
-  // One controller for the attempt, aborted by the caller's signal or the timeout. (`AbortSignal.any` ties its
-  // signals together through weak references, which the young-generation GC keeps: every request and its
-  // body then lived until a full GC. Measured on a 9,999-claim load: 335 MB more promoted to the old
-  // generation and 800 ms more CPU than this.)
-  const attempt = new AbortController();
-  const timeout = { fired: false };
-  const timer = setTimeout(() => {
-    timeout.fired = true;
-    attempt.abort();
-  }, timeoutMs);
-  const follow = () => attempt.abort();
-  if (signal?.aborted) attempt.abort();
-  else signal?.addEventListener('abort', follow, { once: true });
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), timeoutMs);
+  const combined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
   const reached = { body: false };
   let consumeFailed: { error: unknown } | undefined;
   const onHeaders = () => {
@@ -75,10 +65,7 @@ export async function attemptGet<T>(
         throw error;
       }
     };
-    const answer = await unlessAborted(
-      transport(url, headers, attempt.signal, onHeaders, read),
-      attempt.signal,
-    );
+    const answer = await unlessAborted(transport(url, headers, combined, onHeaders, read), combined);
     if (answer.value.ok) return { kind: 'ok', value: answer.value.value };
     const retryAfterMs = parseRetryAfter(answer.retryAfter, Date.now());
     return { kind: 'status', status: answer.status, code: answer.value.code, retryAfterMs };
@@ -86,10 +73,9 @@ export async function attemptGet<T>(
     if (consumeFailed) throw consumeFailed.error; // the caller's own failure: never retried
     if (signal?.aborted) throw new AppError('cancelled');
     if (error instanceof AppError) throw error;
-    if (timeout.fired) return { kind: 'fault', fault: 'timeout' };
+    if (timeout.signal.aborted) return { kind: 'fault', fault: 'timeout' };
     return { kind: 'fault', fault: reached.body ? 'truncated' : 'network', cause: error };
   } finally {
     clearTimeout(timer);
-    signal?.removeEventListener('abort', follow);
   }
 }

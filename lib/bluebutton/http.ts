@@ -49,9 +49,6 @@ export interface FhirHttp {
   ): Promise<T>;
 }
 
-/** How long one answer of the token source is reused. */
-const TOKEN_REUSE_MS = 1_000;
-
 /** Throws `medicare_unreadable` unless `url` is an absolute URL on `origin` without credentials. */
 export function assertOnOrigin(url: string, origin: string): void {
   let parsed: URL;
@@ -85,31 +82,12 @@ export function createFhirHttp(options: FhirHttpOptions): FhirHttp {
   const sleep = options.sleep ?? realSleep;
   const capMs = options.retryAfterCapMs ?? RETRY_AFTER_CAP_MS;
   const replacements = new Map<string, Promise<string>>();
-  let recent: { token: Promise<string>; until: number } | undefined;
-
-  /**
-   * The token to send. The source's answer is reused for {@link TOKEN_REUSE_MS}: it is valid for at least the
-   * token manager's refresh margin, and the pages of one load then cost one token read (a store read and a
-   * decryption) instead of one each.
-   */
-  function accessToken(signal: AbortSignal | undefined): Promise<string> {
-    if (!recent || Date.now() >= recent.until) {
-      const token = tokens.getAccessToken(signal);
-      const entry = { token, until: Date.now() + TOKEN_REUSE_MS };
-      token.catch(() => recent === entry && (recent = undefined));
-      recent = entry;
-    }
-    return recent.token;
-  }
-
   /** One replacement per rejected token, shared by the requests that were all refused with it. */
   function replace(rejected: string, signal: AbortSignal | undefined): Promise<string> {
     let replacement = replacements.get(rejected);
     if (!replacement) {
       replacement = tokens.replaceAfterUnauthorized(rejected, signal);
       replacements.set(rejected, replacement);
-      recent = { token: replacement, until: Date.now() + TOKEN_REUSE_MS };
-      replacement.catch(() => (recent = undefined));
     }
     return replacement;
   }
@@ -127,7 +105,7 @@ export function createFhirHttp(options: FhirHttpOptions): FhirHttp {
     let replayed = false;
     for (;;) {
       throwIfAborted(signal);
-      const token = replayWith ?? (await accessToken(signal));
+      const token = replayWith ?? (await tokens.getAccessToken(signal));
       replayWith = undefined;
       attempts += 1;
       const depth = stats.start();

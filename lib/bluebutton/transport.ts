@@ -7,11 +7,11 @@ import { createLimiter } from './limiter';
 
 /**
  * How a FHIR GET reaches Blue Button. By default Node's own HTTP client on keep-alive connections: the
- * gzipped body (docs/blue-button.md §10) is received whole and inflated in one call on libuv's thread pool,
- * then decoded once. Measured on the app path (`npm run bench -- app`, 2,000 claims, 100 ms per request), this
- * halves the time from a page's headers to its last byte against `fetch`, which inflates chunk by chunk on
- * the main thread through web streams (a 1.9 MB page: about 0.5 ms against 15–40 ms). An injected `fetch`
- * (the sandbox's handler in tests, an instrumented one) goes through {@link fetchTransport} instead.
+ * gzipped body (docs/blue-button.md §10) is received whole, inflated in one call on libuv's thread pool and
+ * decoded once. `fetch` inflates chunk by chunk on the main thread through web streams; through `next start`
+ * (sandbox at 100 ms per request) a 2,000-claim load took 820 ms and 910 ms of CPU with it, 580 ms and 520 ms
+ * with this, and 500 claims 364 against 315 ms. An injected `fetch` (the sandbox's handler in tests, an
+ * instrumented one) goes through {@link fetchTransport}.
  */
 
 /** The answer to one GET: status, `Retry-After`, and what `read` made of the (inflated) body. */
@@ -54,15 +54,16 @@ export function fetchTransport(fetchImpl: FetchLike): Transport {
 }
 
 const gunzipAsync = promisify(gunzip);
-// Two bodies inflate at a time. Pages arrive faster than the main thread parses them; without a bound, every
-// inflated body (about 1.9 MB each) waited for its turn, about 120 MB at 9,999 claims.
+// Two bodies inflate at a time. Pages arrive faster than the main thread parses them; without a bound, the
+// inflated bodies (about 1.9 MB each) waited for their turn: peak RSS of a 9,999-claim load 490 MB, not 390.
 const inflating = createLimiter(2);
 const inflate = (bytes: Buffer) => inflating(() => gunzipAsync(bytes, { chunkSize: inflatedSize(bytes) }));
 
 /**
  * The output chunk for inflating `bytes` in one piece: the size the gzip trailer gives (RFC 1952 §2.3.1, ISIZE,
  * the length modulo 2^32), plus a little. zlib's default 16 KB chunks cost a main-thread callback each, about
- * 120 per page; one chunk per page took some 80 ms of main-thread time off each 2,000-claim load.
+ * 120 per page: a 2,000-claim load through `next start` took 780 ms of CPU and 795 ms with them, 470 and 555
+ * with one chunk per page.
  */
 function inflatedSize(bytes: Buffer): number {
   const size = bytes.length >= 18 ? bytes.readUInt32LE(bytes.length - 4) : 0;
