@@ -10,8 +10,9 @@ import {
 import { createBlueButtonClient, type BlueButtonClientConfig } from './client';
 import { sandboxTokenSource, testClientConfig } from './client.test-support';
 
-// The client over real HTTP (Node's fetch, undici) against a listening sandbox: gzip, connection faults,
-// stalls, off-origin links (docs/reliability.md #31, #32, #34) and the 2,000-claim beneficiary.
+// The client over real HTTP against a listening sandbox, with its default transport (Node's HTTP client) and
+// with an injected fetch (undici): gzip, connection faults, stalls, off-origin links (docs/reliability.md #31,
+// #32, #34) and the 2,000-claim beneficiary.
 const ANCHOR = '2025-06-02';
 
 let s: StartedSandbox;
@@ -26,6 +27,9 @@ interface Seen {
   status: number;
   encoding: string | null;
 }
+
+/** The transport under test: the default (Node's HTTP client), or Node's fetch passed in. */
+let transport: 'default' | 'fetch' = 'fetch';
 
 async function signedIn(
   username: string,
@@ -42,7 +46,7 @@ async function signedIn(
   const client = createBlueButtonClient({
     config: testClientConfig(s.url, config),
     tokens: sandboxTokenSource(s.url, tokens),
-    fetch: observed,
+    ...(transport === 'fetch' ? { fetch: observed } : {}),
     sleep: async () => {},
   });
   await s.control.clearRequests();
@@ -54,7 +58,11 @@ const claimIds = (n: number) =>
     .eobs.map((e) => e.id)
     .sort();
 
-describe('over HTTP', () => {
+describe.each(['fetch', 'default'] as const)('over HTTP with the %s transport', (kind) => {
+  beforeAll(() => {
+    transport = kind;
+  });
+
   it('reads all 2,000 claims of BBUser12000, each once', async () => {
     const { client } = await signedIn('BBUser12000');
     const { data, stats } = await client.getAll();
@@ -72,8 +80,10 @@ describe('over HTTP', () => {
     const { data, demographics } = await client.getAll();
     expect(demographics).toBe('declined');
     expect(data.claims.map((c) => c.id)).toEqual(claimIds(10_051));
-    expect(seen.some((r) => r.status === 200 && r.encoding === 'gzip')).toBe(true);
-    expect(seen.some((r) => r.status === 403 && r.encoding === null)).toBe(true);
+    if (kind === 'fetch') {
+      expect(seen.some((r) => r.status === 200 && r.encoding === 'gzip')).toBe(true);
+      expect(seen.some((r) => r.status === 403 && r.encoding === null)).toBe(true);
+    }
     const logged = await s.control.requests();
     expect(logged.every((r) => r.headers['accept-encoding'] === 'gzip')).toBe(true);
   });
@@ -83,7 +93,7 @@ describe('over HTTP', () => {
     await s.control.script('eob', [{ headers: { 'content-encoding': 'identity' }, times: 8 }]);
     const { data } = await client.getClaims();
     expect(data.claims.map((c) => c.id)).toEqual(claimIds(10_051));
-    expect(seen.filter((r) => r.encoding === 'identity')).toHaveLength(8);
+    if (kind === 'fetch') expect(seen.filter((r) => r.encoding === 'identity')).toHaveLength(8);
   });
 
   it('retries a truncated body and a dropped connection, then reports persistent ones', async () => {
@@ -127,5 +137,17 @@ describe('over HTTP', () => {
     } finally {
       await evil.close();
     }
+  });
+
+  it('stops at once when the caller cancels, with nothing left running', async () => {
+    const { client } = await signedIn('BBUser10500');
+    await s.control.script('eob', [{ delayMs: 30_000, times: 100 }]);
+    const controller = new AbortController();
+    const pending = client.getAll({ signal: controller.signal });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const started = Date.now();
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ code: 'cancelled' });
+    expect(Date.now() - started).toBeLessThan(5_000); // the stalled pages would take 30 s
   });
 });
