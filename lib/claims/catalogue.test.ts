@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLAIM_TYPE_CATALOGUE, CLAIM_TYPE_LIST, claimTypeInfo } from './catalogue';
+import { CLAIM_TYPE_CATALOGUE, CLAIM_TYPE_LIST, MEDICARE_PART_NAMES, claimTypeInfo } from './catalogue';
 import { CLAIM_TYPES, type ClaimType } from './types';
 
 const stylesheet = readFileSync(path.resolve(import.meta.dirname, '../../app/globals.css'), 'utf8');
@@ -50,6 +50,28 @@ describe('the claim-type catalogue', () => {
       outpatient: 'Hospital outpatient',
       pde: 'Prescriptions',
       snf: 'Skilled nursing facility',
+    });
+  });
+
+  it('says which part of Medicare covers each kind of care', () => {
+    expect(Object.fromEntries(CLAIM_TYPE_LIST.map((info) => [info.type, info.part]))).toEqual({
+      carrier: 'Part B',
+      dme: 'Part B',
+      hha: 'Part A or B',
+      hospice: 'Part A',
+      inpatient: 'Part A',
+      outpatient: 'Part B',
+      pde: 'Part D',
+      snf: 'Part A',
+    });
+  });
+
+  it('names the four parts of Medicare in plain words', () => {
+    expect(MEDICARE_PART_NAMES).toEqual({
+      A: 'Hospital insurance (Part A)',
+      B: 'Medical insurance (Part B)',
+      C: 'Medicare Advantage (Part C)',
+      D: 'Drug coverage (Part D)',
     });
   });
 

@@ -74,6 +74,45 @@ export function claimMoney(eob: Eob, type: ClaimType, lines: readonly LineAmount
   }
 }
 
+/**
+ * What the claim applied to the Part B deductible, per docs/money.md "Part B deductible": carrier and DME line
+ * sum `line_bene_ptb_ddctbl_amt`, outpatient claim value `nch_bene_ptb_ddctbl_amt`, 0 for other types.
+ * https://bluebutton.cms.gov/resources/variables/line_bene_ptb_ddctbl_amt
+ */
+export function partBDeductibleOf(eob: Eob, type: ClaimType, lines: readonly LineAmounts[]): Micros {
+  switch (type) {
+    case 'carrier':
+    case 'dme':
+      return lineSum(lines, ['line_bene_ptb_ddctbl_amt']);
+    case 'outpatient':
+      return claimValue(eob, 'nch_bene_ptb_ddctbl_amt') ?? 0;
+    default:
+      return 0;
+  }
+}
+
+/** A drug event's out-of-pocket amounts, in micro-dollars. */
+export interface DrugEventShares {
+  patientPaid: Micros;
+  otherTroop: Micros;
+  lowIncomeSubsidy: Micros;
+  aboveOutOfPocketThreshold: Micros;
+}
+
+/**
+ * A drug event's amounts that count toward the Part D out-of-pocket limit (line sums `ptnt_pay_amt`,
+ * `othr_troop_amt`, `lics_amt`) and its gross drug cost above the threshold (`gdc_abv_oopt_amt`).
+ * docs/money.md "Part D out-of-pocket".
+ */
+export function drugEventShares(lines: readonly LineAmounts[]): DrugEventShares {
+  return {
+    patientPaid: lineSum(lines, ['ptnt_pay_amt']),
+    otherTroop: lineSum(lines, ['othr_troop_amt']),
+    lowIncomeSubsidy: lineSum(lines, ['lics_amt']),
+    aboveOutOfPocketThreshold: lineSum(lines, ['gdc_abv_oopt_amt']),
+  };
+}
+
 /** A line's money, in micro-dollars; null where the line does not carry the amount. */
 export interface LineMoney {
   billed: Micros | null;

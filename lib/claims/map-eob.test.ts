@@ -24,6 +24,7 @@ describe.each(['v1', 'v2'] as const)('mapEob on the %s samples', (version) => {
       billed,
       medicarePaid,
       youPaid,
+      partBDeductible: expected.partBDeductible,
     });
     expect(claim.diagnoses).toHaveLength(expected.diagnoses[version]);
     if (expected.firstDiagnosis) expect(claim.diagnoses[0]).toEqual(expected.firstDiagnosis);
@@ -54,6 +55,9 @@ describe.each(['v1', 'v2'] as const)('mapEob on the %s samples', (version) => {
       youPaid: 235.85,
       pharmacy: { name: 'ADVANTAGE HOME HEALTH CARE, INC.', npi: '1023011079' },
       prescriber: { name: 'DR. ROBERT BISBEE MD', npi: '1750384806' },
+      // ptnt_pay_amt, othr_troop_amt, lics_amt and gdc_abv_oopt_amt of the one line.
+      troop: { patientPaid: 235.85, otherTroop: 17.3, lowIncomeSubsidy: 122.23 },
+      aboveOutOfPocketThreshold: 15.25,
     });
   });
 
@@ -108,8 +112,9 @@ describe('mapEob, version-specific details', () => {
       [6, '92994', 45],
       [7, '92993', 35],
     ]);
-    // billed is the claim's nch_carr_clm_sbmtd_chrg_amt; youPaid the lines' deductible + coinsurance (7 × 9.57).
-    expect(claim).toMatchObject({ billed: 245.04, medicarePaid: 199.99, youPaid: 66.99 });
+    // billed is the claim's nch_carr_clm_sbmtd_chrg_amt; youPaid the lines' deductible + coinsurance (7 × 9.57);
+    // every line's line_bene_ptb_ddctbl_amt is 0.
+    expect(claim).toMatchObject({ billed: 245.04, medicarePaid: 199.99, youPaid: 66.99, partBDeductible: 0 });
   });
 
   it('reads the v2 DME provider from provider.display', () => {

@@ -4,7 +4,7 @@
  * https://hl7.org/fhir/R4/explanationofbenefit.html, https://bluebutton.cms.gov/resources/codesystem/eob-type
  */
 import { lineAmounts } from './ccw-lookup';
-import { claimMoney, lineMoney } from './claim-money';
+import { claimMoney, lineMoney, partBDeductibleOf } from './claim-money';
 import { eobFields, detectEobVersion, type FhirVersion } from './fhir-version';
 import { codingBySystem, decimalOf, describeIssues } from './fhir-common';
 import { eobSchema, supportingInfoSchema, type Eob } from './fhir-eob-schema';
@@ -89,6 +89,7 @@ export function mapEob(resource: unknown, version?: FhirVersion): EobMapping {
     billed: fromMicros(money.billed),
     medicarePaid: fromMicros(money.medicarePaid),
     youPaid: fromMicros(money.youPaid),
+    partBDeductible: fromMicros(partBDeductibleOf(eob, type, amounts)),
     provider: providerOf(eob),
     facility: facilityOf(eob),
     careTeam: careTeamOf(eob),
@@ -102,5 +103,5 @@ export function mapEob(resource: unknown, version?: FhirVersion): EobMapping {
     const message = describeIssues('ExplanationOfBenefit', infos.error, [fields.supportingInfoField]);
     return { ok: false, problem: 'unreadable', message };
   }
-  return { ok: true, claim, prescription: mapPrescription(eob, fhirVersion, claim, infos.data) };
+  return { ok: true, claim, prescription: mapPrescription(eob, fhirVersion, claim, infos.data, amounts) };
 }

@@ -2,12 +2,16 @@
  * A Part D drug event (a `pde` claim) as a Prescription, per docs/money.md "Prescription fields":
  * NDC and drug name from `item[0]`'s NDC coding; days supply and refill number from `supportingInfo`
  * (`dayssupply`, `refillnum`) or, in v1 and 2020-era v2 data, from `item[0].quantity.extension`
- * (`days_suply_num`, `fill_num`). https://bluebutton.cms.gov/resources/variables/days_suply_num
+ * (`days_suply_num`, `fill_num`); what counted toward the out-of-pocket limit per docs/money.md
+ * "Part D out-of-pocket". https://bluebutton.cms.gov/resources/variables/days_suply_num
  */
+import type { LineAmounts } from './ccw-lookup';
+import { drugEventShares } from './claim-money';
 import { codingBySystem, decimalOf, hasCode } from './fhir-common';
 import type { Eob, EobItem, EobSupportingInfo } from './fhir-eob-schema';
 import { eobFields, type FhirVersion } from './fhir-version';
 import { facilityOf, mergeParties, providerOf } from './eob-parties';
+import { fromMicros } from './money';
 import type { CareTeamMember, Claim, Party, Prescription } from './types';
 
 function fromSupportingInfo(infos: readonly EobSupportingInfo[], category: string): number | undefined {
@@ -32,13 +36,14 @@ function prescriberOf(careTeam: readonly CareTeamMember[]): Party | null {
 
 /**
  * The prescription of a `pde` EOB already mapped to `claim` (whose money and date it reuses); `infos` are its
- * parsed `supportingInfo` (v2) or `information` (v1) entries.
+ * parsed `supportingInfo` (v2) or `information` (v1) entries, `lines` its items' amounts (`lineAmounts`).
  */
 export function mapPrescription(
   eob: Eob,
   version: FhirVersion,
   claim: Claim,
   infos: readonly EobSupportingInfo[],
+  lines: readonly LineAmounts[],
 ): Prescription {
   const fields = eobFields(eob, version);
   const item = eob.item?.[0];
@@ -47,6 +52,7 @@ export function mapPrescription(
   const facilityParty =
     facility && (facility.name ?? facility.npi) !== null ? { name: facility.name, npi: facility.npi } : null;
   const pharmacy = mergeParties(facilityParty, providerOf(eob));
+  const shares = drugEventShares(lines);
   return {
     id: claim.id,
     date: claim.serviceStart,
@@ -61,5 +67,11 @@ export function mapPrescription(
     youPaid: claim.youPaid,
     pharmacy,
     prescriber: prescriberOf(claim.careTeam),
+    troop: {
+      patientPaid: fromMicros(shares.patientPaid),
+      otherTroop: fromMicros(shares.otherTroop),
+      lowIncomeSubsidy: fromMicros(shares.lowIncomeSubsidy),
+    },
+    aboveOutOfPocketThreshold: fromMicros(shares.aboveOutOfPocketThreshold),
   };
 }

@@ -100,6 +100,7 @@ function claim(id: string, type: ClaimType, month: string | null, billed: number
     billed,
     medicarePaid: 0,
     youPaid: 0,
+    partBDeductible: 0,
     provider: null,
     facility: null,
     careTeam: [],
@@ -123,6 +124,8 @@ function prescription(id: string, date: string | null): Prescription {
     youPaid: 0,
     pharmacy: null,
     prescriber: null,
+    troop: { patientPaid: 0, otherTroop: 0, lowIncomeSubsidy: 0 },
+    aboveOutOfPocketThreshold: 0,
   };
 }
 
@@ -162,6 +165,28 @@ describe('summarize', () => {
     ];
     const summary = summarize({ claims: [], prescriptions, coverage: [] });
     expect(summary.prescriptions.map((p) => p.id)).toEqual(['pde-2', 'pde-10', 'pde-1', 'pde-3']);
+  });
+
+  it('keeps the pharmacy, prescriber and out-of-pocket details out of the summary', () => {
+    const filled: Prescription = {
+      ...prescription('pde-1', '2025-03-01'),
+      pharmacy: { name: 'Corner Pharmacy', npi: '1234567893' },
+      troop: { patientPaid: 10, otherTroop: 2, lowIncomeSubsidy: 3 },
+      aboveOutOfPocketThreshold: 40,
+    };
+    const [listed] = summarize({ claims: [], prescriptions: [filled], coverage: [] }).prescriptions;
+    expect(Object.keys(listed ?? {})).toEqual([
+      'id',
+      'date',
+      'ndc',
+      'drugName',
+      'daysSupply',
+      'refillNumber',
+      'quantity',
+      'totalCost',
+      'planPaid',
+      'youPaid',
+    ]);
   });
 
   it('rounds to cents only at the end, half away from zero', () => {

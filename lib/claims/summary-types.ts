@@ -35,8 +35,16 @@ export const monthTotalsSchema = z.object({
 /** The totals of one month. */
 export type MonthTotals = z.infer<typeof monthTotalsSchema>;
 
-/** A prescription in the summary: the contract's fields only, without the pharmacy and prescriber. */
-export const summaryPrescriptionSchema = prescriptionSchema.omit({ pharmacy: true, prescriber: true });
+/**
+ * A prescription in the summary: the contract's fields only, without the pharmacy, the prescriber and the
+ * out-of-pocket details.
+ */
+export const summaryPrescriptionSchema = prescriptionSchema.omit({
+  pharmacy: true,
+  prescriber: true,
+  troop: true,
+  aboveOutOfPocketThreshold: true,
+});
 /** A prescription in the summary. */
 export type SummaryPrescription = z.infer<typeof summaryPrescriptionSchema>;
 

@@ -81,6 +81,9 @@ describe('tolerance of real-world layouts', () => {
       youPaid: 12.5,
       pharmacy: { name: 'CVS PHARMACY', npi: '1902809042' },
       prescriber: { name: null, npi: '1982763210' },
+      // ptnt_pay_amt sent as "12.5", lics_amt 0; no othr_troop_amt nor gdc_abv_oopt_amt, so 0.
+      troop: { patientPaid: 12.5, otherTroop: 0, lowIncomeSubsidy: 0 },
+      aboveOutOfPocketThreshold: 0,
     });
   });
 

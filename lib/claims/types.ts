@@ -86,7 +86,8 @@ export type ClaimLine = z.infer<typeof claimLineSchema>;
 
 /**
  * One claim. `serviceStart` is the contract's service date (`YYYY-MM-DD`), `month` its `YYYY-MM`;
- * `billed`, `medicarePaid` and `youPaid` follow docs/money.md "Money per claim".
+ * `billed`, `medicarePaid` and `youPaid` follow docs/money.md "Money per claim"; `partBDeductible` is what the
+ * claim applied to the Part B deductible (docs/money.md "Part B deductible"), 0 for claim types without one.
  */
 export const claimSchema = z.object({
   id: z.string(),
@@ -98,6 +99,7 @@ export const claimSchema = z.object({
   billed: z.number(),
   medicarePaid: z.number(),
   youPaid: z.number(),
+  partBDeductible: z.number(),
   provider: partySchema.nullable(),
   facility: facilitySchema.nullable(),
   careTeam: z.array(careTeamMemberSchema),
@@ -109,8 +111,23 @@ export const claimSchema = z.object({
 export type Claim = z.infer<typeof claimSchema>;
 
 /**
- * A filled prescription (a `pde` claim): the contract's prescription fields, then the pharmacy and prescriber.
- * See docs/money.md "Prescription fields".
+ * What counted toward the Part D out-of-pocket limit on one fill ("true out-of-pocket", TrOOP), by who paid
+ * it: you (`ptnt_pay_amt`), others paying for you such as a state program or a charity (`othr_troop_amt`),
+ * and Extra Help, the low-income subsidy (`lics_amt`). docs/money.md "Part D out-of-pocket".
+ */
+export const trueOutOfPocketSchema = z.object({
+  patientPaid: z.number(),
+  otherTroop: z.number(),
+  lowIncomeSubsidy: z.number(),
+});
+/** What counted toward the Part D out-of-pocket limit on one fill. */
+export type TrueOutOfPocket = z.infer<typeof trueOutOfPocketSchema>;
+
+/**
+ * A filled prescription (a `pde` claim): the contract's prescription fields, then the pharmacy and prescriber,
+ * then what counted toward the Part D out-of-pocket limit (`troop`) and the gross drug cost above the
+ * out-of-pocket threshold (`aboveOutOfPocketThreshold`, `gdc_abv_oopt_amt`). See docs/money.md
+ * "Prescription fields" and "Part D out-of-pocket".
  */
 export const prescriptionSchema = z.object({
   id: z.string(),
@@ -125,6 +142,8 @@ export const prescriptionSchema = z.object({
   youPaid: z.number(),
   pharmacy: partySchema.nullable(),
   prescriber: partySchema.nullable(),
+  troop: trueOutOfPocketSchema,
+  aboveOutOfPocketThreshold: z.number(),
 });
 /** A filled prescription. */
 export type Prescription = z.infer<typeof prescriptionSchema>;

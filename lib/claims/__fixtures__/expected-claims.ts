@@ -11,6 +11,8 @@ export interface ExpectedClaim {
   serviceStart: string;
   serviceEnd: string;
   money: [billed: number, medicarePaid: number, youPaid: number];
+  /** What the claim applied to the Part B deductible (docs/money.md "Part B deductible"). */
+  partBDeductible: number;
   firstDiagnosis: Claim['diagnoses'][number] | null;
   diagnoses: { v1: number; v2: number };
   procedures: number;
@@ -27,6 +29,7 @@ export const EXPECTED_CLAIMS: ExpectedClaim[] = [
     serviceStart: '1999-10-27',
     serviceEnd: '1999-10-27',
     money: [245.04, 199.99, 9.57],
+    partBDeductible: 0, // line_bene_ptb_ddctbl_amt 0 on its one line
     firstDiagnosis: {
       code: 'A02',
       display: 'OTHER SALMONELLA INFECTIONS',
@@ -53,6 +56,7 @@ export const EXPECTED_CLAIMS: ExpectedClaim[] = [
     serviceStart: '2014-02-03',
     serviceEnd: '2014-02-03',
     money: [1752.75, 777.75, 38.2],
+    partBDeductible: 18, // line_bene_ptb_ddctbl_amt on its one line
     firstDiagnosis: { code: 'B04', display: 'MONKEYPOX', system: 'icd-10', role: 'principal' },
     diagnoses: { v1: 3, v2: 3 },
     procedures: 0,
@@ -74,6 +78,7 @@ export const EXPECTED_CLAIMS: ExpectedClaim[] = [
     serviceStart: '2015-06-23',
     serviceEnd: '2015-06-23',
     money: [199.99, 188, 0],
+    partBDeductible: 0,
     firstDiagnosis: { code: '53081', display: 'ESOPHAGEAL REFLUX', system: 'icd-9', role: 'principal' },
     diagnoses: { v1: 4, v2: 4 },
     procedures: 0,
@@ -95,6 +100,7 @@ export const EXPECTED_CLAIMS: ExpectedClaim[] = [
     serviceStart: '2014-01-01',
     serviceEnd: '2014-01-30',
     money: [199.99, 130.32, 0],
+    partBDeductible: 0,
     firstDiagnosis: { code: '72761', display: 'ROTATOR CUFF RUPTURE', system: 'icd-9', role: 'principal' },
     diagnoses: { v1: 4, v2: 4 },
     procedures: 0,
@@ -116,6 +122,7 @@ export const EXPECTED_CLAIMS: ExpectedClaim[] = [
     serviceStart: '2016-01-15',
     serviceEnd: '2016-01-27',
     money: [84999.37, 7699.48, 123],
+    partBDeductible: 0,
     firstDiagnosis: { code: 'A37', display: 'WHOOPING COUGH', system: 'icd-10', role: 'admitting' },
     diagnoses: { v1: 8, v2: 8 },
     procedures: 6,
@@ -143,6 +150,7 @@ export const EXPECTED_CLAIMS: ExpectedClaim[] = [
     serviceStart: '2011-01-24',
     serviceEnd: '2011-01-24',
     money: [8888.85, 693.11, 293.73],
+    partBDeductible: 112, // nch_bene_ptb_ddctbl_amt (v1 extension[], v2 benefitBalance)
     firstDiagnosis: { code: 'A40', display: 'STREPTOCOCCAL SEPSIS', system: 'icd-10', role: 'principal' },
     diagnoses: { v1: 5, v2: 5 },
     procedures: 1,
@@ -170,6 +178,7 @@ export const EXPECTED_CLAIMS: ExpectedClaim[] = [
     serviceStart: '2015-05-12',
     serviceEnd: '2015-05-12',
     money: [550, 126.99, 235.85],
+    partBDeductible: 0,
     firstDiagnosis: null,
     diagnoses: { v1: 0, v2: 0 },
     procedures: 0,
@@ -191,6 +200,7 @@ export const EXPECTED_CLAIMS: ExpectedClaim[] = [
     serviceStart: '2013-12-01',
     serviceEnd: '2013-12-18',
     money: [5555.03, 3333.33, 123],
+    partBDeductible: 0,
     firstDiagnosis: null, // v1 and v2 give the first diagnosis different roles: checked below
     diagnoses: { v1: 5, v2: 5 },
     procedures: 1,
