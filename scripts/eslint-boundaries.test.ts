@@ -44,7 +44,7 @@ describe('the lint rule that keeps test code out of product code', () => {
   it.each([
     ['lib/data/queries.ts', '@/lib/bluebutton/client.test-support'],
     ['lib/store/index.ts', './redis-server.test-support'],
-    ['lib/auth/token-manager.ts', './token-manager.test-support.ts'],
+    ['lib/auth/tokens.ts', './tokens.test-support.ts'],
     ['app/dashboard/page.tsx', '@/lib/claims/__fixtures__/expected-claims'],
     ['components/claims/summary-overview.tsx', '../../e2e/support'],
     ['lib/claims/summarize.ts', './summarize.test'],

@@ -7,19 +7,17 @@ import type { TokenSet } from '@/lib/bluebutton/token-set';
 const MINUTE = 60_000;
 let mod: typeof import('./server-session');
 let store: typeof import('@/lib/store');
-let tokens: typeof import('./token-service');
-let record: typeof import('./token-record');
+let tokens: typeof import('./tokens');
 
 beforeAll(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date('2026-03-02T09:00:00Z'));
   process.env.SESSION_IDLE_MINUTES = '30';
   process.env.SESSION_MAX_HOURS = '12';
-  [mod, store, tokens, record] = await Promise.all([
+  [mod, store, tokens] = await Promise.all([
     import('./server-session'),
     import('@/lib/store'),
-    import('./token-service'),
-    import('./token-record'),
+    import('./tokens'),
   ]);
 });
 afterAll(() => vi.useRealTimers());
@@ -69,7 +67,7 @@ describe('server-side session limits', () => {
     const saved = await manager.get(sid);
     await store
       .getSecureStore()
-      .setJson(record.tokenRecordKey(sid), { ...saved, needsReconnect: 'grant_expired' }, 3600);
+      .setJson(tokens.tokenRecordKey(sid), { ...saved, needsReconnect: 'grant_expired' }, 3600);
     expect(await mod.checkServerSession(sid, authTime)).toBe('grant_expired');
     expect(await manager.get(sid)).toBeNull();
     expect(await mod.checkServerSession(sid, authTime)).toBe('grant_expired');

@@ -6,7 +6,7 @@ import type { TokenSet } from '@/lib/bluebutton/token-set';
 import { getConfig } from '@/lib/config';
 import { getSecureStore } from '@/lib/store';
 import { isReconnectReason, type ReconnectReason } from '@/lib/reconnect-reasons';
-import { getTokenManager } from './token-service';
+import { getTokenManager } from './tokens';
 
 /**
  * The server side of a session: its tokens (in the token manager) and an activity marker whose TTL is the

@@ -2,12 +2,39 @@ import 'server-only';
 import { decode } from 'next-auth/jwt';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
+import type { NextRequest } from 'next/server';
 import { cache } from 'react';
+import { z } from 'zod';
 import { appOrigin, getConfig } from '@/lib/config';
-import { sessionCookieNameFor } from './cookies';
+import { AppError } from '@/lib/errors';
+import { errorResponse } from '@/lib/http/api-route';
 import type { ReconnectReason } from '@/lib/reconnect-reasons';
-import { checkServerSession } from './server-session';
-import { sessionClaimsSchema, type SessionClaims } from './session-claims';
+import { expiredCookie, sessionCookieNameFor } from './cookies';
+import { checkServerSession, endServerSession } from './server-session';
+
+/**
+ * What the encrypted session cookie carries: the opaque id of the server-side session and display fields.
+ * Never a token, never the patient id.
+ */
+export const sessionClaimsSchema = z.object({
+  sid: z.string().min(32),
+  name: z.string().optional(),
+  /** The beneficiary shared demographics (Patient and their name). */
+  demographics: z.boolean(),
+  /** Coverage and claims were granted. */
+  coverage: z.boolean(),
+  claims: z.boolean(),
+  /** Sign-in time, epoch ms. */
+  authTime: z.number(),
+});
+/** The claims in the session cookie. */
+export type SessionClaims = z.infer<typeof sessionClaimsSchema>;
+
+/** Which parts of Medicare data a set of granted scopes covers. */
+export function grantedData(scopes: readonly string[]) {
+  const has = (resource: string) => scopes.some((s) => s.startsWith(`patient/${resource}.`));
+  return { demographics: has('Patient'), coverage: has('Coverage'), claims: has('ExplanationOfBenefit') };
+}
 
 /** The request's session: none, ended (with why), or active with its claims. */
 export type SessionState =
@@ -51,4 +78,41 @@ export async function requireSession(): Promise<Extract<SessionState, { status: 
   if (session.status === 'anonymous') redirect('/');
   if (session.status === 'ended') redirect(`/auth/error?reason=${session.reason}`);
   return session;
+}
+
+/**
+ * Signing out and disconnecting, as POST route handlers. Both delete the server-side tokens and data, expire
+ * every auth cookie and ask the browser to drop cached pages (`Clear-Site-Data`). Sign-out revokes the access
+ * token at Medicare; disconnect deletes the data access grant. A cross-site POST is refused.
+ */
+export function createLeaveHandler(how: 'sign-out' | 'disconnect') {
+  return async function POST(request: NextRequest): Promise<Response> {
+    const origin = appOrigin(getConfig());
+    if (request.headers.get('origin') !== origin) {
+      return errorResponse(new AppError('forbidden'));
+    }
+    const claims = await readSessionCookie(request.cookies.get(sessionCookieName())?.value);
+    let done = true;
+    if (claims) {
+      try {
+        await endServerSession(claims.sid, how);
+      } catch (error) {
+        done = false;
+        console.error(`[auth] ${how} could not reach Medicare: ${(error as Error).name}`);
+      }
+    }
+    const target = new URL('/', origin);
+    target.searchParams.set(how === 'disconnect' ? 'disconnected' : 'signedOut', done ? '1' : 'partial');
+    const headers = new Headers({
+      Location: target.toString(),
+      'Cache-Control': 'private, no-store',
+      'Clear-Site-Data': '"cache", "storage"',
+    });
+    for (const { name } of request.cookies.getAll()) {
+      if (name.includes('next-auth.')) {
+        headers.append('Set-Cookie', expiredCookie(name, origin));
+      }
+    }
+    return new Response(null, { status: 303, headers });
+  };
 }

@@ -3,7 +3,7 @@ import { cache } from 'react';
 import { z } from 'zod';
 import { sessionDataKey } from '@/lib/auth/server-session';
 import { getSession } from '@/lib/auth/session';
-import { getTokenManager } from '@/lib/auth/token-service';
+import { getTokenManager } from '@/lib/auth/tokens';
 import { createBlueButtonClient } from '@/lib/bluebutton/client';
 import type { Demographics } from '@/lib/bluebutton/client';
 import type { NormalizedData } from '@/lib/claims/normalized-data';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { getTokenManager } from '@/lib/auth/token-service';
+import { getTokenManager } from '@/lib/auth/tokens';
 import type { TokenSource } from '@/lib/bluebutton/token-source';
 
 /** The Blue Button client's tokens for one session, through the single-flight token manager. */

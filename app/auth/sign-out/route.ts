@@ -1,3 +1,3 @@
-import { createLeaveHandler } from '@/lib/auth/leave';
+import { createLeaveHandler } from '@/lib/auth/session';
 
 export const POST = createLeaveHandler('sign-out');

@@ -1,3 +1,3 @@
-import { createAuthHandlers } from '@/lib/auth/handler';
+import { createAuthHandlers } from '@/lib/auth/sign-in';
 
 export const { GET, POST } = createAuthHandlers();

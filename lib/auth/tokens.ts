@@ -1,17 +1,14 @@
 import 'server-only';
-import type { TokenSet } from '@/lib/bluebutton/token-set';
-import { AppError } from '@/lib/errors';
-import { isTerminalReason, type ReconnectReason } from '@/lib/reconnect-reasons';
-import type { SecureStore } from '@/lib/store/secure-store';
-import {
-  refreshFailureKey,
-  refreshFailureSchema,
-  tokenRecordKey,
-  tokenRecordSchema,
-  type TokenRecord,
-} from './token-record';
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import { sleep, unlessAborted } from '@/lib/async';
-import { pollDelay } from './token-wait';
+import { refreshTokens } from '@/lib/bluebutton/oauth';
+import { tokenSetSchema, type TokenSet } from '@/lib/bluebutton/token-set';
+import { getConfig } from '@/lib/config';
+import { AppError } from '@/lib/errors';
+import { isTerminalReason, RECONNECT_REASON_CODES, type ReconnectReason } from '@/lib/reconnect-reasons';
+import { getSecureStore } from '@/lib/store';
+import type { SecureStore } from '@/lib/store/secure-store';
 
 /**
  * Server-side tokens per session and the one path that refreshes them. Blue Button rotates refresh
@@ -21,7 +18,49 @@ import { pollDelay } from './token-wait';
  * retried; a failure that no retry can fix marks the record so nobody tries the dead token again.
  */
 
-export type { TokenRecord } from './token-record';
+/**
+ * The server-side record of one session's tokens, as the token manager keeps it in the encrypted store,
+ * and where it is kept. The store key is a hash of the session id, so the store's key list does not
+ * reveal session ids.
+ */
+
+/** Schema of {@link TokenRecord}; a stored record that does not match reads as absent. */
+export const tokenRecordSchema = z.object({
+  tokens: tokenSetSchema,
+  /** How many refreshes produced these tokens since sign-in. */
+  rotation: z.number().int().nonnegative(),
+  /** Sign-in time, epoch ms; the absolute session limit counts from here. */
+  createdAt: z.number(),
+  /** When these tokens were issued, epoch ms: their lifetime is `tokens.expiresAt - issuedAt`. */
+  issuedAt: z.number().optional(),
+  /** Set once a refresh failed for good: the beneficiary must connect again, for this reason. */
+  needsReconnect: z.enum(RECONNECT_REASON_CODES).optional(),
+});
+
+/** One session's tokens and their history. */
+export type TokenRecord = z.infer<typeof tokenRecordSchema>;
+
+/** The store key of a session's token record (and the name of its refresh lock). */
+export function tokenRecordKey(sid: string): string {
+  return `tokens:${createHash('sha256').update(sid, 'utf8').digest('base64url')}`;
+}
+
+/** A refresh that failed without a verdict (server down, slow, garbled), so that its waiters stop too. */
+export const refreshFailureSchema = z.object({ at: z.number(), reason: z.enum(RECONNECT_REASON_CODES) });
+
+/** The store key of a session's last {@link refreshFailureSchema} note. */
+export function refreshFailureKey(sid: string): string {
+  return `${tokenRecordKey(sid)}:refresh-failed`;
+}
+
+/**
+ * How long the token manager waits between polls while another caller refreshes: short and jittered. The
+ * pause before poll number `attempt`: 25 ms growing to 250 ms, each randomised to 50–100 %.
+ */
+export function pollDelay(attempt: number): number {
+  const base = Math.min(250, 25 * 1.5 ** attempt);
+  return Math.round(base * (0.5 + Math.random() / 2));
+}
 
 /** Options of {@link createTokenManager}. */
 export interface TokenManagerOptions {
@@ -228,4 +267,20 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       await store.delete(tokenRecordKey(sid));
     },
   };
+}
+
+const globalForTokens = globalThis as typeof globalThis & { __bbTokenManager?: TokenManager };
+
+/** This process's token manager: the shared secure store, Blue Button's refresh endpoint, the configured rules. */
+export function getTokenManager(): TokenManager {
+  if (!globalForTokens.__bbTokenManager) {
+    const config = getConfig();
+    globalForTokens.__bbTokenManager = createTokenManager({
+      store: getSecureStore(),
+      refresh: (refreshToken) => refreshTokens(refreshToken),
+      refreshOnExpire: config.tokenRefreshOnExpire,
+      sessionTtlSeconds: config.sessionMaxHours * 3600,
+    });
+  }
+  return globalForTokens.__bbTokenManager;
 }

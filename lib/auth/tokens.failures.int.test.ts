@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { refreshTokens } from '@/lib/bluebutton/oauth';
 import { DEFAULT_APP } from '@/sandbox/server.test-support';
-import { HOUR, reasonOf, USER, setUpTokenManagerSandbox } from './token-manager.test-support';
+import { HOUR, reasonOf, USER, setUpTokenManagerSandbox } from './tokens.test-support';
 
 // Refresh failures of the token manager, against the sandbox over HTTP. Tokens are compared, never printed.
 const { s, config, clock, managerOn, memoryStore, signedIn, expireAccessTokens, eobStatus } =

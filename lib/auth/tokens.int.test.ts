@@ -4,14 +4,8 @@ import { AppError } from '@/lib/errors';
 import { createMemoryStore } from '@/lib/store/memory';
 import { createRedisStore } from '@/lib/store/redis';
 import { createSecureStore } from '@/lib/store/secure-store';
-import {
-  reasonOf,
-  SECRET,
-  USER,
-  setUpRedisServer,
-  setUpTokenManagerSandbox,
-} from './token-manager.test-support';
-import { tokenRecordKey } from './token-record';
+import { reasonOf, SECRET, USER, setUpRedisServer, setUpTokenManagerSandbox } from './tokens.test-support';
+import { tokenRecordKey } from './tokens';
 
 // The token manager against the sandbox over HTTP and real stores. Tokens are compared, never printed.
 const { s, config, clock, managerOn, memoryStore, signedIn, expireAccessTokens, eobStatus } =

@@ -7,9 +7,9 @@ import { parseTokenResponse } from '@/lib/bluebutton/token-set';
 import { createRedisStore } from '@/lib/store/redis';
 import { createSecureStore } from '@/lib/store/secure-store';
 import { DEFAULT_APP, signIn } from '@/sandbox/server.test-support';
-import { createTokenManager } from './token-manager';
-import { setUpRedisServer } from './token-manager.test-support';
-import type { RaceWorkerInput, RaceWorkerResult } from './token-race-worker.test-support';
+import { createTokenManager } from './tokens';
+import { setUpRedisServer } from './tokens.test-support';
+import type { RaceWorkerInput, RaceWorkerResult } from './tokens-race-worker.test-support';
 
 // docs/reliability.md #18: two OS processes, one real redis-server, one sandbox over HTTP. The sandbox
 // rotates refresh tokens with no grace period, so a second refresh would fail with invalid_grant.
@@ -27,7 +27,7 @@ interface Worker {
 function startWorker(input: RaceWorkerInput): Worker {
   const child = spawn(
     process.execPath,
-    ['--conditions=react-server', '--import', 'tsx', 'lib/auth/token-race-worker.test-support.ts'],
+    ['--conditions=react-server', '--import', 'tsx', 'lib/auth/tokens-race-worker.test-support.ts'],
     { cwd: process.cwd(), stdio: ['pipe', 'pipe', 'pipe'] },
   );
   let stderr = '';

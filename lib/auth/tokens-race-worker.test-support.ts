@@ -1,16 +1,16 @@
 /**
- * A child process for the cross-process refresh test (token-manager.processes.int.test.ts): it builds
+ * A child process for the cross-process refresh test (tokens.processes.int.test.ts): it builds
  * its own token manager on the shared Redis, waits for "go", fires concurrent `getAccessToken` calls,
  * uses each token once on the sandbox's ExplanationOfBenefit search and prints one JSON line of results.
  * Tokens never leave the process: only a short SHA-256 digest is printed, for comparison.
- * Run: node --conditions=react-server --import tsx lib/auth/token-race-worker.test-support.ts
+ * Run: node --conditions=react-server --import tsx lib/auth/tokens-race-worker.test-support.ts
  */
 import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { refreshTokens } from '@/lib/bluebutton/oauth';
 import { createRedisStore } from '@/lib/store/redis';
 import { createSecureStore } from '@/lib/store/secure-store';
-import { createTokenManager } from './token-manager';
+import { createTokenManager } from './tokens';
 
 /** What the parent sends on the first stdin line. */
 export interface RaceWorkerInput {

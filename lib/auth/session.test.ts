@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { grantedData } from './session-claims';
+import { grantedData } from './session';
 
 describe('grantedData', () => {
   it('reads every part from the full scope list, in any order and with .read/.rs variants', () => {

@@ -12,7 +12,7 @@ import { createMemoryStore } from '@/lib/store/memory';
 import { startRedisServer, type TestRedisServer } from '@/lib/store/redis-server.test-support';
 import { createSecureStore, type SecureStore } from '@/lib/store/secure-store';
 import { signIn } from '@/sandbox/server.test-support';
-import { createTokenManager, type TokenManager, type TokenManagerOptions } from './token-manager';
+import { createTokenManager, type TokenManager, type TokenManagerOptions } from './tokens';
 
 export const SECRET = 'token-manager-test-secret-of-32-characters-or-more';
 export const USER = 'BBUser10060';
