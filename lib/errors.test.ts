@@ -204,3 +204,20 @@ describe('a route can only emit codes of the table', () => {
     expect(builders).toEqual([path.join('lib', 'http', 'api-route.ts')]);
   });
 });
+
+describe('recognizing an AppError', () => {
+  it('holds for an AppError made by another copy of this module, as another bundle of the server makes it', async () => {
+    vi.resetModules();
+    const copy = await import('./errors');
+    expect(copy.AppError).not.toBe(AppError);
+    const foreign = new copy.AppError('medicare_busy');
+    expect(foreign instanceof AppError).toBe(true);
+    expect(new AppError('not_found') instanceof copy.AppError).toBe(true);
+  });
+
+  it('does not hold for other errors or look-alikes', () => {
+    expect(new Error('medicare_busy') instanceof AppError).toBe(false);
+    expect({ name: 'AppError', code: 'medicare_busy' } instanceof AppError).toBe(false);
+    expect(AppError[Symbol.hasInstance](null)).toBe(false);
+  });
+});

@@ -107,8 +107,20 @@ export interface AppErrorInit {
   reason?: never;
 }
 
+const BRAND = Symbol.for('medicare-claims-dashboard.app-error');
+
 /** An application error: a code of {@link APP_ERRORS}, its status, a message safe to show, hidden detail. */
 export class AppError extends Error {
+  /**
+   * `instanceof AppError` holds for an AppError made by any copy of this module. Next bundles server code once
+   * per layer (pages, route handlers), and a process-wide object (the session loads, the token manager) made
+   * by one layer throws errors that another layer catches: a plain class check then failed, and a failed load
+   * was recorded as `internal`.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+  }
+
   override readonly name = 'AppError';
   readonly code: AppErrorCode;
   /**
@@ -130,6 +142,7 @@ export class AppError extends Error {
       init.message ?? APP_ERRORS[code].message,
       init.cause === undefined ? undefined : { cause: init.cause },
     );
+    Object.defineProperty(this, BRAND, { value: true });
     this.code = code;
     if (init.reason !== undefined) this.reason = init.reason;
     this.detail = Object.freeze({ ...init.detail });
