@@ -153,9 +153,16 @@ export const medicarePartSchema = z.enum(['A', 'B', 'C', 'D']);
 /** A part of Medicare. */
 export type MedicarePart = z.infer<typeof medicarePartSchema>;
 
+/** One month of a monthly CCW enrolment variable: the month `YYYY-MM` and the code sent for it. */
+export const coverageMonthSchema = z.object({ month: z.string(), code: z.string() });
+/** One month's code. */
+export type CoverageMonth = z.infer<typeof coverageMonthSchema>;
+
 /**
  * One Coverage resource: the contract's part, status and period, plus cheap plan details from the CCW
- * enrolment variables (`ms_cd`, `rfrnc_yr`, `ptc_cntrct_id_NN`/`ptdcntrctNN`, `ptc_pbp_id_NN`/`ptdpbpidNN`).
+ * enrolment variables (`ms_cd`, `rfrnc_yr`, `ptc_cntrct_id_NN`/`ptdcntrctNN`, `ptc_pbp_id_NN`/`ptdpbpidNN`)
+ * and the months of Medicare–Medicaid dual eligibility (`dual_NN`) and of a Part D low-income subsidy
+ * (`cstshrNN`/`cst_shr_grp_cd_NN`), oldest first.
  * See https://bluebutton.cms.gov/resources/variables/ and docs/money.md "Coverage fields".
  */
 export const coveragePartSchema = z.object({
@@ -168,6 +175,8 @@ export const coveragePartSchema = z.object({
   referenceYear: z.string().nullable(),
   contractIds: z.array(z.string()),
   planIds: z.array(z.string()),
+  dualEligibility: z.array(coverageMonthSchema),
+  costSharing: z.array(coverageMonthSchema),
 });
 /** One Coverage resource. */
 export type CoveragePart = z.infer<typeof coveragePartSchema>;

@@ -81,7 +81,7 @@ export function fill(
   };
 }
 
-/** A Coverage entry for `part`; `extra` overrides the defaults (active, no period, no plan ids). */
+/** A Coverage entry for `part`; `extra` overrides the defaults (active, no period, no plan ids, no months). */
 export function coverage(part: CoveragePart['part'], extra: Partial<CoveragePart> = {}): CoveragePart {
   return {
     id: `part-${part.toLowerCase()}-1`,
@@ -93,6 +93,8 @@ export function coverage(part: CoveragePart['part'], extra: Partial<CoveragePart
     referenceYear: null,
     contractIds: [],
     planIds: [],
+    dualEligibility: [],
+    costSharing: [],
     ...extra,
   };
 }
