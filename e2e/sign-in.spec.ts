@@ -21,7 +21,8 @@ test('a beneficiary connects, sees their name, and signs out', async ({ page, co
   await signInWithMedicare(page, { user: 'BBUser00001' });
 
   await expect(page).toHaveURL(`${appUrl}/dashboard`);
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Hello,');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Overview');
+  await expect(page.getByText(/^Signed in as \S/)).toBeVisible();
   expect(await control.count('token')).toBe(1);
 
   const [tokenRequest] = await control.requests('token');
@@ -100,18 +101,21 @@ test('the dashboard shows the claims totals and refreshes them on request, after
   page,
 }) => {
   await signInWithMedicare(page, { user: 'BBUser10042' });
-  const heading = page.getByRole('heading', { level: 2 });
-  await expect(heading).toHaveText('42 claims');
+  await page.goto('/dashboard?period=all');
+  const heading = page.getByRole('heading', { name: 'All years: 42 claims' });
+  await expect(heading).toBeVisible();
   const before = await control.count('eob');
   // Within the refresh cooldown (3 s in end-to-end runs) Refresh answers with the data already fetched.
-  await page.getByRole('button', { name: 'Refresh data' }).click();
+  await page.getByRole('button', { name: 'Refresh' }).click();
   await page.waitForURL(/fresh=1/);
-  await expect(heading).toHaveText('42 claims');
+  await expect(page.getByText('It is already up to date.')).toBeVisible();
+  await expect(heading).toBeVisible();
   expect(await control.count('eob')).toBe(before);
   await page.waitForTimeout(3_100);
-  await page.getByRole('button', { name: 'Refresh data' }).click();
+  await page.getByRole('button', { name: 'Refresh' }).click();
   await expect.poll(() => control.count('eob')).toBeGreaterThan(before);
-  await expect(heading).toHaveText('42 claims');
+  await expect(heading).toBeVisible();
+  expect(new URL(page.url()).searchParams.get('period')).toBe('all');
 });
 
 test('a beneficiary without claims sees a plain empty state', async ({ page }) => {
@@ -131,7 +135,10 @@ test('when Medicare keeps failing, the dashboard says so and offers to try again
   await signInWithMedicare(page, { user: 'BBUser10006' });
   await expect(page).toHaveURL(`${appUrl}/dashboard`);
   await expect(page.getByText('Medicare data is temporarily unavailable.')).toBeVisible();
+  const reference = await page.getByText(/give this reference/).textContent();
+  expect(reference).toMatch(/[0-9a-f-]{36}/);
   await control.clearScripts();
   await page.getByRole('link', { name: 'Try again' }).click();
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText('6 claims');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Overview');
+  await expect(page.getByRole('heading', { name: /claims?$/ })).toBeVisible();
 });

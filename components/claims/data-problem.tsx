@@ -1,21 +1,25 @@
 import Link from 'next/link';
-import { ConnectButton } from '@/components/auth/connect-button';
-import { Notice } from '@/components/ui/notice';
 
-/** What the dashboard shows when Medicare data could not be loaded: the plain message and what to do. */
-export function DataProblem({ message, reconnect }: { message: string; reconnect: boolean }) {
+/**
+ * What a dashboard page shows when Medicare data could not be loaded: the plain message, "Try again", and the
+ * reference that is also in the server's log.
+ */
+export function DataProblem({ message, reference }: { message: string; reference: string }) {
   return (
-    <Notice tone="warning">
-      <p>{message}</p>
-      <div className="mt-3">
-        {reconnect ? (
-          <ConnectButton label="Connect again" />
-        ) : (
-          <Link href="/dashboard?fresh=1" className="font-semibold text-accent underline">
-            Try again
-          </Link>
-        )}
-      </div>
-    </Notice>
+    <div className="rounded-md border-l-4 border-amber-600 bg-amber-50 p-4">
+      <h1 className="text-2xl font-bold">We couldn’t get your information</h1>
+      <p className="mt-2" role="alert">
+        {message}
+      </p>
+      <p className="mt-3">
+        <Link href="?fresh=1" className="font-semibold text-accent underline">
+          Try again
+        </Link>
+      </p>
+      <p className="mt-3 text-muted">
+        If it keeps happening, contact support and give this reference:{' '}
+        <span className="font-mono">{reference}</span>
+      </p>
+    </div>
   );
 }

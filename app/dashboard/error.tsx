@@ -1,0 +1,46 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { startTransition, useEffect } from 'react';
+
+/**
+ * An unexpected failure while rendering a dashboard page: a plain message, "Try again", and the reference that
+ * is also in the server's log (Next's digest of the error), so support can find what happened without any of
+ * the beneficiary's data in the message.
+ */
+export default function DashboardError({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
+  const router = useRouter();
+  useEffect(() => {
+    document.title = 'Something went wrong · My Medicare claims';
+  }, []);
+  const retry = () =>
+    startTransition(() => {
+      router.refresh();
+      reset();
+    });
+  return (
+    <div className="mx-auto max-w-3xl px-4 py-10 sm:px-6">
+      <h1 className="text-3xl font-bold">Something went wrong</h1>
+      <p className="mt-4 text-lg">We could not show this page. Your information is safe. Please try again.</p>
+      <button
+        type="button"
+        onClick={retry}
+        className="mt-6 rounded-md bg-accent px-5 py-3 text-lg font-semibold text-white hover:opacity-90"
+      >
+        Try again
+      </button>
+      {error.digest && (
+        <p className="mt-6 text-muted">
+          If it keeps happening, contact support and give this reference:{' '}
+          <span className="font-mono">{error.digest}</span>
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,169 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import {
+  AppClient,
+  appUrl,
+  control,
+  expectNoForeignRequests,
+  recordForeignRequests,
+  sandboxUrl,
+  signInWithMedicare,
+} from './support';
+
+// The dashboard's pages in a real browser, signed in through the sandbox: every page at desktop and phone width
+// with axe, the totals against /api/summary, the period in the URL, the progress of a long load, keyboard use and
+// the not-found page.
+
+const PAGES = ['/dashboard', '/dashboard/spending', '/dashboard/coverage', '/dashboard/profile'] as const;
+const SIZES = [
+  { name: 'desktop', width: 1280, height: 900 },
+  { name: 'phone', width: 375, height: 812 },
+] as const;
+const dollars = (n: number) =>
+  new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(n);
+
+test.beforeEach(async () => {
+  await control.reset();
+});
+
+async function seriousViolations(page: Page) {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+test('every page, at desktop and phone width: no serious accessibility violation, no sideways scrolling, no third parties', async ({
+  page,
+}) => {
+  const foreign = recordForeignRequests(page, [appUrl, sandboxUrl]);
+  await signInWithMedicare(page, { user: 'BBUser10500' });
+  await expect(page).toHaveURL(`${appUrl}/dashboard`);
+  for (const size of SIZES) {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    for (const path of PAGES) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      // Open every "Show the numbers as a table" so the tables are checked too.
+      for (const summary of await page.locator('details > summary').all()) await summary.click();
+      expect(await seriousViolations(page), `${path} at ${size.name}`).toEqual([]);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${path} at ${size.name} scrolls sideways`).toBeLessThanOrEqual(0);
+      const fontSize = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+      expect(fontSize).toBeGreaterThanOrEqual(16);
+      await expect(
+        page
+          .getByRole('link', {
+            name: path === '/dashboard' ? 'Overview' : new RegExp(path.split('/').pop()!, 'i'),
+          })
+          .first(),
+      ).toHaveAttribute('aria-current', 'page');
+    }
+  }
+  await expectNoForeignRequests(foreign);
+});
+
+test('the totals for all years equal /api/summary, and each chart has a table of its numbers', async ({
+  page,
+}) => {
+  await signInWithMedicare(page, { user: 'BBUser10500' });
+  await page.goto('/dashboard?period=all');
+  const summary = (await (await page.request.get('/api/summary')).json()) as {
+    claims: { count: number };
+    totals: { billed: number; medicarePaid: number; youPaid: number };
+  };
+  await expect(
+    page.getByRole('heading', { name: `All years: ${summary.claims.count} claims` }),
+  ).toBeVisible();
+  const totals = page.getByRole('region', { name: /All years/ });
+  await expect(totals.getByText(dollars(summary.totals.billed), { exact: true })).toBeVisible();
+  await expect(totals.getByText(dollars(summary.totals.medicarePaid), { exact: true })).toBeVisible();
+  await expect(totals.getByText(dollars(summary.totals.youPaid), { exact: true })).toBeVisible();
+  await expect(page.getByText('an estimate from your claims, not a bill')).toBeVisible();
+  await page.getByText('Show the numbers as a table').first().click();
+  await expect(page.getByRole('table', { name: 'Spending by month' })).toBeVisible();
+  expect(await page.getByRole('table', { name: 'Spending by month' }).getByRole('row').count()).toBe(25);
+});
+
+test('the period lives in the URL: choosing one changes the figures; an unknown one falls back to the last 12 months', async ({
+  page,
+}) => {
+  await signInWithMedicare(page, { user: 'BBUser10500' });
+  await page.goto('/dashboard?period=all');
+  const all = await page.getByRole('heading', { name: /^All years: \d+ claims$/ }).textContent();
+  const options = await page.getByLabel('Show').locator('option').allTextContents();
+  const year = options.find((o) => /^\d{4}$/.test(o));
+  expect(year).toBeDefined();
+  await page.getByLabel('Show').selectOption(year!);
+  await page.getByRole('button', { name: 'Update' }).click();
+  await expect(page).toHaveURL(new RegExp(`period=${year}`));
+  const yearHeading = page.getByRole('heading', { name: new RegExp(`^${year}: \\d+ claims?$`) });
+  await expect(yearHeading).toBeVisible();
+  expect(await yearHeading.textContent()).not.toBe(all);
+  await page.goto('/dashboard/spending?period=nonsense');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Spending');
+  await expect(page.getByLabel('Show')).toHaveValue('12m');
+});
+
+test('a long history shows how far the load has got, then the page', async ({ page }) => {
+  await control.setLatency(300, 'eob');
+  await signInWithMedicare(page, { user: 'BBUser12000' });
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: /Loaded [\d,]+ of 2,000 claims|Asking Medicare|Getting your claims/ }),
+  ).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Overview', { timeout: 30_000 });
+  await expect(page.getByRole('heading', { name: /claims$/ })).toBeVisible();
+});
+
+test('the shell works with the keyboard alone', async ({ page }) => {
+  await signInWithMedicare(page, { user: 'BBUser10050' });
+  await page.goto('/dashboard');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
+  const reached: string[] = [];
+  for (let i = 0; i < 12; i += 1) {
+    await page.keyboard.press('Tab');
+    reached.push(
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText?.trim() ?? ''),
+    );
+  }
+  for (const name of ['Overview', 'Spending', 'Coverage', 'Profile', 'Sign out'])
+    expect(reached).toContain(name);
+  await page.getByRole('link', { name: 'Spending' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(`${appUrl}/dashboard/spending`);
+  await expect(page.getByRole('link', { name: 'Spending' })).toHaveAttribute('aria-current', 'page');
+});
+
+test('an unknown dashboard page gets the app’s not-found page with status 404', async ({ page }) => {
+  await signInWithMedicare(page, { user: 'BBUser10050' });
+  const response = await page.goto('/dashboard/no-such-page');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('We can’t find that page');
+  await expect(page.getByRole('navigation', { name: 'Dashboard' })).toBeVisible();
+});
+
+test('coverage lists all four parts; the profile explains what was not shared', async ({ page }) => {
+  await signInWithMedicare(page, { user: 'BBUser10052', shareDemographics: false });
+  await page.goto('/dashboard/coverage');
+  for (const part of ['Part A', 'Part B', 'Part C', 'Part D']) {
+    await expect(page.getByRole('heading', { level: 2, name: new RegExp(`\\(${part}\\)`) })).toBeVisible();
+  }
+  await page.goto('/dashboard/profile');
+  await expect(page.getByRole('heading', { name: 'Your personal details were not shared' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Connect again to share' })).toBeVisible();
+});
+
+test('every dashboard page and the load status are never stored', async () => {
+  const client = new AppClient();
+  await client.signIn({ user: 'BBUser10050' });
+  for (const path of [...PAGES, '/api/load-status']) {
+    const response = await client.fetch(path);
+    expect(response.status, path).toBe(200);
+    expect(response.headers.get('cache-control'), path).toContain('no-store');
+  }
+});
