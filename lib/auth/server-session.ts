@@ -19,10 +19,13 @@ const activityKey = (sid: string) => `session:${sid}:activity`;
 const endedSchema = z.object({ reason: z.string() });
 const endedKey = (sid: string) => `session:${sid}:ended`;
 const ENDED_MEMORY_SECONDS = 3600;
+/** Raised when the cached data's shape changes, so that a new deploy never reads what the one before cached. */
+const DATA_FORMAT = 2;
 /** The records kept for a session besides its tokens: the data cache and its load's progress and lock. */
 export type SessionDataName = 'cache' | 'progress' | 'lock';
 /** The store key of one of {@link SessionDataName}; deleted with the session. */
-export const sessionDataKey = (sid: string, name: SessionDataName) => `session:${sid}:data:${name}`;
+export const sessionDataKey = (sid: string, name: SessionDataName) =>
+  `session:${sid}:data:v${DATA_FORMAT}:${name}`;
 
 /** Stores freshly issued tokens under a new opaque session id and returns the id. */
 export async function startServerSession(tokens: TokenSet): Promise<string> {
