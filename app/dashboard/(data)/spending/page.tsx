@@ -3,13 +3,14 @@ import { ChartFigure } from '@/components/charts/chart-figure';
 import { PAID_SERIES } from '@/components/charts/paid-series';
 import { DataProblem } from '@/components/claims/data-problem';
 import { DataFreshness } from '@/components/dashboard/data-freshness';
+import { TotalsCards } from '@/components/dashboard/totals-cards';
 import { PeriodSelect } from '@/components/dashboard/period-select';
 import { DataTable } from '@/components/ui/data-table';
 import { ScrollBox } from '@/components/ui/scroll-box';
 import { formatDate } from '@/components/ui/format';
 import { CLAIM_TYPE_CATALOGUE } from '@/lib/claims/catalogue';
 import { largestClaims } from '@/lib/claims/dashboard-lists';
-import { monthlyByKind, paidOverTime, yearOverYear } from '@/lib/claims/dashboard-series';
+import { monthlyByKind, paidOverTime, totalsFor, yearOverYear } from '@/lib/claims/dashboard-series';
 import { parsePeriod, periodLabel, periodOptions, periodValue, yearsWithClaims } from '@/lib/claims/period';
 import { getPageData, today } from '@/lib/data/page-data';
 
@@ -56,6 +57,7 @@ export default async function SpendingPage({ searchParams }: { searchParams: Sea
         <p className="mt-8 text-lg">No claims found yet. New claims usually appear a few weeks after care.</p>
       ) : (
         <>
+          <TotalsCards totals={totalsFor(data.claims, period, date)} periodLabel={label} />
           <ChartFigure
             id="by-kind"
             title={`Spending by kind of care, month by month: ${label}`}
