@@ -14,7 +14,14 @@ import {
 // with axe, the totals against /api/summary, the period in the URL, the progress of a long load, keyboard use and
 // the not-found page.
 
-const PAGES = ['/dashboard', '/dashboard/spending', '/dashboard/coverage', '/dashboard/profile'] as const;
+const PAGES = {
+  '/dashboard': 'Overview',
+  '/dashboard/spending': 'Spending',
+  '/dashboard/prescriptions': 'Prescriptions',
+  '/dashboard/coverage': 'Coverage',
+  '/dashboard/claims': 'Claims',
+  '/dashboard/profile': 'Profile',
+} as const;
 const SIZES = [
   { name: 'desktop', width: 1280, height: 900 },
   { name: 'phone', width: 375, height: 812 },
@@ -43,7 +50,7 @@ test('every page, at desktop and phone width: no serious accessibility violation
   await expect(page).toHaveURL(`${appUrl}/dashboard`);
   for (const size of SIZES) {
     await page.setViewportSize({ width: size.width, height: size.height });
-    for (const path of PAGES) {
+    for (const [path, name] of Object.entries(PAGES)) {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       // Open every "Show the numbers as a table" so the tables are checked too.
@@ -54,11 +61,7 @@ test('every page, at desktop and phone width: no serious accessibility violation
       const fontSize = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
       expect(fontSize).toBeGreaterThanOrEqual(16);
       await expect(
-        page
-          .getByRole('link', {
-            name: path === '/dashboard' ? 'Overview' : new RegExp(path.split('/').pop()!, 'i'),
-          })
-          .first(),
+        page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name, exact: true }),
       ).toHaveAttribute('aria-current', 'page');
     }
   }
@@ -125,7 +128,7 @@ test('the shell works with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
   const reached: string[] = [];
-  for (let i = 0; i < 12; i += 1) {
+  for (let i = 0; i < 14; i += 1) {
     await page.keyboard.press('Tab');
     reached.push(
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText?.trim() ?? ''),
@@ -161,9 +164,46 @@ test('coverage lists all four parts; the profile explains what was not shared', 
 test('every dashboard page and the load status are never stored', async () => {
   const client = new AppClient();
   await client.signIn({ user: 'BBUser10050' });
-  for (const path of [...PAGES, '/api/load-status']) {
+  for (const path of [...Object.keys(PAGES), '/api/load-status']) {
     const response = await client.fetch(path);
     expect(response.status, path).toBe(200);
     expect(response.headers.get('cache-control'), path).toContain('no-store');
   }
+});
+
+test('claims: filters and order live in the URL, change the rows, and an empty result says so', async ({
+  page,
+}) => {
+  await signInWithMedicare(page, { user: 'BBUser10120' });
+  await page.goto('/dashboard/claims');
+  await expect(page.getByRole('status').filter({ hasText: /^120 claims, page 1 of 5$/ })).toBeVisible();
+  await page.getByLabel('Kind of care').selectOption({ label: 'Prescriptions' });
+  await page.getByLabel('Order').selectOption({ label: 'Largest bill first' });
+  await page.getByRole('button', { name: 'Show claims' }).click();
+  await expect(page).toHaveURL(/type=pde/);
+  await expect(page).toHaveURL(/sort=billed-desc/);
+  const status = page.getByRole('status').filter({ hasText: /claims?, page 1 of/ });
+  await expect(status).toBeVisible();
+  expect(await status.textContent()).not.toContain('120 claims');
+  const kinds = await page
+    .getByRole('table', { name: 'Claims' })
+    .locator('tbody tr td:nth-child(2)')
+    .allTextContents();
+  expect(new Set(kinds)).toEqual(new Set(['Prescriptions']));
+  await page.getByLabel('Provider, code or description').fill('no such thing anywhere');
+  await page.getByRole('button', { name: 'Show claims' }).click();
+  await expect(page.getByText('No claims match these filters.')).toBeVisible();
+});
+
+test('prescriptions: every fill, newest first, searchable by drug name', async ({ page }) => {
+  await signInWithMedicare(page, { user: 'BBUser10120' });
+  const summary = (await (await page.request.get('/api/summary')).json()) as { prescriptions: unknown[] };
+  await page.goto('/dashboard/prescriptions');
+  await expect(
+    page.getByRole('status').filter({ hasText: `${summary.prescriptions.length} fills, newest first` }),
+  ).toBeVisible();
+  await page.getByLabel('Drug name').fill('zzz-not-a-drug');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page).toHaveURL(/q=zzz-not-a-drug/);
+  await expect(page.getByText('No prescriptions match this name.')).toBeVisible();
 });

@@ -7,7 +7,9 @@ import { usePathname } from 'next/navigation';
 export const DASHBOARD_PAGES = [
   { href: '/dashboard', label: 'Overview' },
   { href: '/dashboard/spending', label: 'Spending' },
+  { href: '/dashboard/prescriptions', label: 'Prescriptions' },
   { href: '/dashboard/coverage', label: 'Coverage' },
+  { href: '/dashboard/claims', label: 'Claims' },
   { href: '/dashboard/profile', label: 'Profile' },
 ] as const;
 
