@@ -86,8 +86,13 @@ test('the totals for all years equal /api/summary, and each chart has a table of
   await expect(totals.getByText(dollars(summary.totals.youPaid), { exact: true })).toBeVisible();
   await expect(page.getByText('an estimate from your claims, not a bill')).toBeVisible();
   await page.getByText('Show the numbers as a table').first().click();
-  await expect(page.getByRole('table', { name: 'Spending by month' })).toBeVisible();
-  expect(await page.getByRole('table', { name: 'Spending by month' }).getByRole('row').count()).toBe(25);
+  await expect(page.getByRole('table', { name: 'Spending over the last 24 months, by month' })).toBeVisible();
+  expect(
+    await page
+      .getByRole('table', { name: 'Spending over the last 24 months, by month' })
+      .getByRole('row')
+      .count(),
+  ).toBe(25);
 });
 
 test('the period lives in the URL: choosing one changes the figures; an unknown one falls back to the last 12 months', async ({

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import { ConnectButton } from '@/components/auth/connect-button';
 import { ChartFigure } from '@/components/charts/chart-figure';
+import { PaidByMonthFigure } from '@/components/charts/paid-by-month';
 import { DataProblem } from '@/components/claims/data-problem';
 import { CoverageGlance } from '@/components/dashboard/coverage-glance';
-import { DataFreshness } from '@/components/dashboard/data-freshness';
+import { PageHeading } from '@/components/dashboard/page-heading';
 import { PeriodSelect } from '@/components/dashboard/period-select';
 import { RecentLists } from '@/components/dashboard/recent-lists';
 import { ThisYear } from '@/components/dashboard/this-year';
@@ -36,15 +37,13 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
   const kinds = spendingByKind(data.claims, period, date);
   return (
     <>
-      <h1 className="text-3xl font-bold">Overview</h1>
-      <div className="mt-4">
-        <DataFreshness
-          ageMs={loaded.ageMs}
-          refreshedTooSoon={source === 'cooldown'}
-          action="/dashboard"
-          period={periodValue(period)}
-        />
-      </div>
+      <PageHeading
+        title="Overview"
+        ageMs={loaded.ageMs}
+        refreshedTooSoon={source === 'cooldown'}
+        action="/dashboard"
+        period={periodValue(period)}
+      />
       {!session.demographics && (
         <Notice>
           <p>
@@ -70,30 +69,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
       ) : (
         <>
           <TotalsCards totals={totals} periodLabel={periodLabel(period)} />
-          <ChartFigure
+          <PaidByMonthFigure
             id="monthly"
             title="Spending over the last 24 months"
             description="What was paid for your care each month: by Medicare, and what you may have paid."
-            chart={{
-              rows: months.map((m) => ({
-                label: m.label,
-                values: { medicarePaid: m.medicarePaid, youPaid: m.youPaid },
-              })),
-              series: PAID_SERIES,
-              stacked: true,
-            }}
-            table={
-              <DataTable
-                caption="Spending by month"
-                rows={months}
-                rowKey={(m) => m.month}
-                columns={[
-                  { label: 'Month', value: (m) => m.label },
-                  { label: 'Paid by Medicare', kind: 'dollars', value: (m) => m.medicarePaid },
-                  { label: 'You may have paid', kind: 'dollars', value: (m) => m.youPaid },
-                ]}
-              />
-            }
+            months={months}
+            stacked
           />
           <ChartFigure
             id="kinds"

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DataProblem } from '@/components/claims/data-problem';
-import { DataFreshness } from '@/components/dashboard/data-freshness';
+import { PageHeading } from '@/components/dashboard/page-heading';
 import { DataTable } from '@/components/ui/data-table';
 import { formatCount, formatDate } from '@/components/ui/format';
 import { Notice } from '@/components/ui/notice';
@@ -58,14 +58,12 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Searc
   const field = 'mt-1 rounded-md border border-gray-500 bg-background px-3 py-2';
   return (
     <>
-      <h1 className="text-3xl font-bold">Claims</h1>
-      <div className="mt-4">
-        <DataFreshness
-          ageMs={loaded.ageMs}
-          refreshedTooSoon={source === 'cooldown'}
-          action="/dashboard/claims"
-        />
-      </div>
+      <PageHeading
+        title="Claims"
+        ageMs={loaded.ageMs}
+        refreshedTooSoon={source === 'cooldown'}
+        action="/dashboard/claims"
+      />
       {ignored && <Notice tone="warning">Some filters were not valid and were left out.</Notice>}
       <form method="get" action="/dashboard/claims" className="mt-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <div>

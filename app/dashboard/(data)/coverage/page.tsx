@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { DataProblem } from '@/components/claims/data-problem';
-import { DataFreshness } from '@/components/dashboard/data-freshness';
+import { PageHeading } from '@/components/dashboard/page-heading';
 import { formatDate } from '@/components/ui/format';
 import { coverageSummary } from '@/lib/claims/coverage-summary';
 import type { MedicarePart } from '@/lib/claims/types';
@@ -45,14 +45,12 @@ export default async function CoveragePage({ searchParams }: { searchParams: Sea
   const extraHelp = parts.find((p) => p.part === 'D')?.costSharingMonths ?? [];
   return (
     <>
-      <h1 className="text-3xl font-bold">Coverage</h1>
-      <div className="mt-4">
-        <DataFreshness
-          ageMs={loaded.ageMs}
-          refreshedTooSoon={source === 'cooldown'}
-          action="/dashboard/coverage"
-        />
-      </div>
+      <PageHeading
+        title="Coverage"
+        ageMs={loaded.ageMs}
+        refreshedTooSoon={source === 'cooldown'}
+        action="/dashboard/coverage"
+      />
       <p className="mt-6 text-lg">Which parts of Medicare cover you, as Medicare’s records show them.</p>
       <div className="mt-6 grid gap-6">
         {parts.map((part) => {

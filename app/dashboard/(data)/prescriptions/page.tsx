@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { DataProblem } from '@/components/claims/data-problem';
-import { DataFreshness } from '@/components/dashboard/data-freshness';
+import { PageHeading } from '@/components/dashboard/page-heading';
 import { DataTable } from '@/components/ui/data-table';
 import { formatCount, formatDate } from '@/components/ui/format';
 import { ScrollBox } from '@/components/ui/scroll-box';
@@ -20,14 +20,12 @@ export default async function PrescriptionsPage({ searchParams }: { searchParams
   const fills = queryPrescriptions(data.prescriptions, q ? { q } : {});
   return (
     <>
-      <h1 className="text-3xl font-bold">Prescriptions</h1>
-      <div className="mt-4">
-        <DataFreshness
-          ageMs={loaded.ageMs}
-          refreshedTooSoon={source === 'cooldown'}
-          action="/dashboard/prescriptions"
-        />
-      </div>
+      <PageHeading
+        title="Prescriptions"
+        ageMs={loaded.ageMs}
+        refreshedTooSoon={source === 'cooldown'}
+        action="/dashboard/prescriptions"
+      />
       <form method="get" action="/dashboard/prescriptions" className="mt-6 flex flex-wrap items-end gap-3">
         <div>
           <label htmlFor="q" className="block font-semibold">

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import { ChartFigure } from '@/components/charts/chart-figure';
+import { PaidByMonthFigure } from '@/components/charts/paid-by-month';
 import { PAID_SERIES } from '@/components/charts/paid-series';
 import { DataProblem } from '@/components/claims/data-problem';
-import { DataFreshness } from '@/components/dashboard/data-freshness';
+import { PageHeading } from '@/components/dashboard/page-heading';
 import { TotalsCards } from '@/components/dashboard/totals-cards';
 import { PeriodSelect } from '@/components/dashboard/period-select';
 import { DataTable } from '@/components/ui/data-table';
@@ -37,15 +38,13 @@ export default async function SpendingPage({ searchParams }: { searchParams: Sea
   }));
   return (
     <>
-      <h1 className="text-3xl font-bold">Spending</h1>
-      <div className="mt-4">
-        <DataFreshness
-          ageMs={loaded.ageMs}
-          refreshedTooSoon={source === 'cooldown'}
-          action="/dashboard/spending"
-          period={periodValue(period)}
-        />
-      </div>
+      <PageHeading
+        title="Spending"
+        ageMs={loaded.ageMs}
+        refreshedTooSoon={source === 'cooldown'}
+        action="/dashboard/spending"
+        period={periodValue(period)}
+      />
       <div className="mt-6">
         <PeriodSelect
           action="/dashboard/spending"
@@ -84,29 +83,11 @@ export default async function SpendingPage({ searchParams }: { searchParams: Sea
               />
             }
           />
-          <ChartFigure
+          <PaidByMonthFigure
             id="paid"
             title={`Medicare paid and you paid: ${label}`}
             description="Each month, what Medicare paid beside what you may have paid."
-            chart={{
-              rows: paid.map((m) => ({
-                label: m.label,
-                values: { medicarePaid: m.medicarePaid, youPaid: m.youPaid },
-              })),
-              series: PAID_SERIES,
-            }}
-            table={
-              <DataTable
-                caption="Medicare paid and you paid by month"
-                rows={paid}
-                rowKey={(m) => m.month}
-                columns={[
-                  { label: 'Month', value: (m) => m.label },
-                  { label: 'Paid by Medicare', kind: 'dollars', value: (m) => m.medicarePaid },
-                  { label: 'You may have paid', kind: 'dollars', value: (m) => m.youPaid },
-                ]}
-              />
-            }
+            months={paid}
           />
           <ChartFigure
             id="years"
