@@ -162,12 +162,12 @@ export function createSessionLoads<T>(options: SessionLoadsOptions<T>): SessionL
   /** A load for the whole session: this instance's if it gets the lock, else another's, waited for. */
   async function loadShared(sid: string, load: LoadFn<T>, newerThan: number): Promise<Loaded<T>> {
     const startedAt = now();
-    for (let attempt = 0; ; attempt++) {
+    for (;;) {
       const lock = await store.tryLock(key(sid, 'lock'), lockTtlMs);
       if (lock) {
         try {
           // Another instance may have finished between our look at the cache and taking the lock.
-          const cached = attempt > 0 ? await readCache(sid) : null;
+          const cached = await readCache(sid);
           if (cached && cached.fetchedAt > newerThan) return { ...cached, source: 'joined' };
           return await loadLocked(sid, load);
         } finally {
