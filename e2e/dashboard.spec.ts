@@ -212,3 +212,23 @@ test('prescriptions: every fill, newest first, searchable by drug name', async (
   await expect(page).toHaveURL(/q=zzz-not-a-drug/);
   await expect(page.getByText('No prescriptions match this name.')).toBeVisible();
 });
+
+test('prescriptions: one row per drug, taking or stopped, with the days covered; the filter lives in the URL', async ({
+  page,
+}) => {
+  await signInWithMedicare(page, { user: 'BBUser10500' });
+  await page.goto('/dashboard/prescriptions');
+  const drugs = page.getByRole('table', { name: 'Your drugs' });
+  const statuses = await drugs.locator('tbody tr td:nth-child(2)').allTextContents();
+  expect(statuses.length).toBeGreaterThan(1);
+  expect(statuses.every((s) => s === 'Taking' || s === 'Stopped')).toBe(true);
+  await expect(page.getByText('80 % or more is generally considered taking it as prescribed.')).toBeVisible();
+  const covered = await drugs.locator('tbody tr td:nth-child(7)').allTextContents();
+  expect(covered.some((c) => /^\d{1,3} %$/.test(c))).toBe(true);
+  await page.getByLabel('Drugs', { exact: true }).selectOption('active');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page).toHaveURL(/show=active/);
+  const active = await drugs.locator('tbody tr td:nth-child(2)').allTextContents();
+  expect(new Set(active)).toEqual(new Set(['Taking']));
+  expect(active.length).toBe(statuses.filter((s) => s === 'Taking').length);
+});

@@ -4,7 +4,17 @@ import { PageHeading } from '@/components/dashboard/page-heading';
 import { DataTable } from '@/components/ui/data-table';
 import { formatCount, formatDate } from '@/components/ui/format';
 import { ScrollBox } from '@/components/ui/scroll-box';
-import { getPageData } from '@/lib/data/page-data';
+import { DrugTable } from '@/components/dashboard/drug-table';
+import {
+  ADHERENCE_EXPLANATION,
+  LATE_REFILL_GRACE_DAYS,
+  describeSwitch,
+  drugHistories,
+  lateRefills,
+  proportionOfDaysCovered,
+  switches,
+} from '@/lib/claims/adherence';
+import { getPageData, today } from '@/lib/data/page-data';
 import { queryPrescriptions } from '@/lib/data/queries';
 
 export const metadata: Metadata = { title: 'Prescriptions · My Medicare claims' };
@@ -17,7 +27,18 @@ export default async function PrescriptionsPage({ searchParams }: { searchParams
   if (!loaded.ok) return <DataProblem message={loaded.message} reference={loaded.reference} />;
   const { data, source } = loaded.value;
   const q = typeof params.q === 'string' ? params.q.trim().slice(0, 100) : '';
+  const show = params.show === 'active' || params.show === 'stopped' ? params.show : 'all';
   const fills = queryPrescriptions(data.prescriptions, q ? { q } : {});
+  const date = today();
+  const histories = drugHistories(fills, date);
+  const drugs = histories
+    .filter((h) => show === 'all' || h.status === show)
+    .map((history) => ({
+      history,
+      adherence: proportionOfDaysCovered(history, date),
+      lateRefills: lateRefills(history).length,
+    }));
+  const switched = switches(histories).map((change) => describeSwitch(change, histories));
   return (
     <>
       <PageHeading
@@ -27,6 +48,21 @@ export default async function PrescriptionsPage({ searchParams }: { searchParams
         action="/dashboard/prescriptions"
       />
       <form method="get" action="/dashboard/prescriptions" className="mt-6 flex flex-wrap items-end gap-3">
+        <div>
+          <label htmlFor="show" className="block font-semibold">
+            Drugs
+          </label>
+          <select
+            id="show"
+            name="show"
+            defaultValue={show}
+            className="mt-1 rounded-md border border-gray-500 bg-background px-3 py-2"
+          >
+            <option value="all">All drugs</option>
+            <option value="active">Drugs you are taking</option>
+            <option value="stopped">Drugs you stopped</option>
+          </select>
+        </div>
         <div>
           <label htmlFor="q" className="block font-semibold">
             Drug name
@@ -46,7 +82,27 @@ export default async function PrescriptionsPage({ searchParams }: { searchParams
           Search
         </button>
       </form>
-      <p className="mt-6 text-lg" role="status">
+      <section aria-labelledby="drugs-title" className="mt-8">
+        <h2 id="drugs-title" className="text-2xl font-semibold">
+          Your drugs
+        </h2>
+        <p className="mt-1 text-muted">
+          “Days covered” is the share of days in the last 12 months your fills covered, for drugs filled at
+          least twice. {ADHERENCE_EXPLANATION} A refill is late when it came more than{' '}
+          {LATE_REFILL_GRACE_DAYS} days after the previous supply ran out; a drug counts as stopped when it
+          was not refilled for twice its days supply.
+        </p>
+        {drugs.length === 0 ? <p className="mt-4">No drugs to show.</p> : <DrugTable rows={drugs} />}
+        {switched.length > 0 && (
+          <ul className="mt-4 list-disc pl-6">
+            {switched.map((sentence) => (
+              <li key={sentence}>{sentence}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <h2 className="mt-10 text-2xl font-semibold">Every fill</h2>
+      <p className="mt-2 text-lg" role="status">
         {fills.length === 0
           ? q
             ? 'No prescriptions match this name.'
