@@ -4,12 +4,11 @@
  * local sandbox in its own process, signed in as a browser would be (next-auth's endpoints and the sandbox's
  * approval, e2e/http-client.ts). The sandbox and process helpers are the bench's (scripts/bench/support.ts).
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { SandboxControlClient } from '../sandbox/control/client';
 import { AppClient } from '../e2e/http-client';
-import { freePort, ROOT, startSandboxProcess, stopProcess } from './bench/support';
+import { freePort, ROOT, startNextApp, startSandboxProcess, stopProcess } from './bench/support';
 
 /** The production build's folder. */
 export const NEXT_DIR = path.join(ROOT, '.next');
@@ -45,29 +44,6 @@ export function chromiumPath(): string {
   }
 }
 
-/** `next build`, unless `<skipVariable>=1` and `.next` holds a production build; prints what it did. */
-export async function buildUnlessSkipped(skipVariable: string): Promise<void> {
-  if (process.env[skipVariable] === '1' && existsSync(path.join(NEXT_DIR, 'BUILD_ID'))) {
-    console.log(`next build skipped (${skipVariable}=1): using the existing .next`);
-    return;
-  }
-  const started = performance.now();
-  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'build'], {
-    cwd: ROOT,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  if (code !== 0) {
-    console.error(output.split('\n').slice(-40).join('\n'));
-    throw new Error(`next build exited with ${code}`);
-  }
-  console.log(`next build: ${((performance.now() - started) / 1000).toFixed(0)} s`);
-}
-
 const cleanups = new Set<() => unknown>();
 
 /**
@@ -99,44 +75,6 @@ export interface SignedInApp {
   stop(): Promise<void>;
 }
 
-/** `next start` on `port` as `npm start` runs it, pointed at the sandbox; resolves once it answers. */
-async function startApp(port: number, sandboxUrl: string): Promise<ChildProcess> {
-  const url = `http://localhost:${port}`;
-  const args = ['--max-semi-space-size=32', 'node_modules/next/dist/bin/next', 'start', '-p', String(port)];
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NEXT_TELEMETRY_DISABLED: '1',
-      BB_ENVIRONMENT: 'LOCAL',
-      BB_BASE_URL: sandboxUrl,
-      NEXTAUTH_URL: url,
-      NEXTAUTH_SECRET: AUTH_SECRET,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log: string[] = [];
-  const keep = (chunk: Buffer) => (log = log.concat(chunk.toString().split('\n')).slice(-40));
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  try {
-    for (let i = 0; ; i++) {
-      if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
-      if (i === 300) throw new Error('next start did not answer within 60 s');
-      try {
-        await fetch(url, { signal: AbortSignal.timeout(5000) });
-        return child;
-      } catch {
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
-    }
-  } catch (error) {
-    await stopProcess(child);
-    const message = error instanceof Error ? error.message : String(error);
-    throw new Error(`${message}\n--- next start printed:\n${log.join('\n').trim()}`);
-  }
-}
-
 /**
  * The sandbox (its own process, mode `test`, no latency) and `next start` on free ports, and `BUDGET_USER`
  * signed in through next-auth and the sandbox's approval. On failure, stops what it started.
@@ -156,7 +94,7 @@ export async function startSignedInApp(): Promise<SignedInApp> {
   };
   const forget = onInterrupt(stop);
   try {
-    app = await startApp(port, sandbox.url);
+    app = (await startNextApp(port, sandbox.url, { NEXTAUTH_SECRET: AUTH_SECRET })).child;
     const client = new AppClient(url, new SandboxControlClient(sandbox.url));
     await client.signIn({ user: BUDGET_USER });
     if (!client.hasSession()) throw new Error(`signing in as ${BUDGET_USER} left no session cookie`);

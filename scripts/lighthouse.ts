@@ -19,7 +19,6 @@ import lighthouse, { desktopConfig, type Config, type Flags, type Result } from 
 import {
   BUDGET_PAGES,
   BUDGET_USER,
-  buildUnlessSkipped,
   chromiumPath,
   CHROMIUM_FLAGS,
   onInterrupt,
@@ -27,7 +26,7 @@ import {
   startSignedInApp,
   type SignedInApp,
 } from './budget-support';
-import { missedTargets, printTable, verdict } from './bench/support';
+import { buildUnlessSkipped, missedTargets, printTable, verdict } from './bench/support';
 
 const CATEGORIES = [
   { id: 'performance', target: 90, exact: false },

@@ -22,7 +22,6 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import {
   BUDGET_PAGES,
-  buildUnlessSkipped,
   chromiumPath,
   CHROMIUM_FLAGS,
   NEXT_DIR,
@@ -30,7 +29,7 @@ import {
   startSignedInApp,
   type SignedInApp,
 } from './budget-support';
-import { missedTargets, printTable, verdict } from './bench/support';
+import { buildUnlessSkipped, missedTargets, printTable, verdict } from './bench/support';
 
 const TARGET_KB = 200;
 /** Segment files whose JS a first load does not fetch (create-component-tree.js renders only their styles). */

@@ -7,10 +7,9 @@
  * beside it CMS's `cms-bluebutton-sdk` collecting the same claims (`getPages`, BB2's default page of 10).
  * Then the peak RSS of a fresh `next start` loading 9,999 claims once.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import path from 'node:path';
 import { SandboxControlClient } from '@/sandbox/server.test-support';
 import { AppClient } from '../../e2e/http-client';
 import type { BenchSection } from '../bench';
@@ -18,12 +17,14 @@ import {
   freePort,
   median,
   printTable,
-  ROOT,
+  buildUnlessSkipped,
   sdkClaims,
   sdkSignIn,
   startSandboxProcess,
   stopProcess,
   verdict,
+  startNextApp,
+  type NextApp,
 } from './support';
 
 const LATENCY_MS = 100;
@@ -108,82 +109,13 @@ function appPeakRss(pid: number): { mb: number; how: string } {
   return { mb, how };
 }
 
-/** `next build`, unless `BENCH_SKIP_BUILD=1` and `.next` holds a production build. */
-async function build(): Promise<void> {
-  if (process.env.BENCH_SKIP_BUILD === '1' && existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
-    console.log('next build skipped (BENCH_SKIP_BUILD=1): serving the existing .next');
-    return;
-  }
-  const started = performance.now();
-  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'build'], {
-    cwd: ROOT,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  if (code !== 0) {
-    console.error(output.split('\n').slice(-40).join('\n'));
-    throw new Error(`next build exited with ${code}`);
-  }
-  console.log(`next build: ${((performance.now() - started) / 1000).toFixed(0)} s`);
-}
+type AppServer = NextApp & { pid: number };
 
-interface AppServer {
-  url: string;
-  child: ChildProcess;
-  pid: number;
-  /** The last lines the server printed, for errors. */
-  log(): string;
-}
-
-/** `next start` on `port` as `npm start` runs it, pointed at the sandbox; resolves once it answers. */
+/** `next start` as `npm start` runs it, with refreshes never answered from the cache (every load is fresh). */
 async function startApp(port: number, sandboxUrl: string): Promise<AppServer> {
-  const url = `http://localhost:${port}`;
-  const args = ['--max-semi-space-size=32', 'node_modules/next/dist/bin/next', 'start', '-p', String(port)];
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NEXT_TELEMETRY_DISABLED: '1',
-      BB_ENVIRONMENT: 'LOCAL',
-      BB_BASE_URL: sandboxUrl,
-      NEXTAUTH_URL: url,
-      NEXTAUTH_SECRET: AUTH_SECRET,
-      DATA_REFRESH_COOLDOWN_SECONDS: '0',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let lines: string[] = [];
-  const keep = (chunk: Buffer) =>
-    (lines = lines
-      .concat(
-        chunk
-          .toString()
-          .split('\n')
-          .filter((l) => l.trim()),
-      )
-      .slice(-60));
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const server = { url, child, pid: child.pid ?? 0, log: () => lines.join('\n').trim() };
-  try {
-    for (let i = 0; ; i++) {
-      if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
-      if (i === 300) throw new Error('next start did not answer within 60 s');
-      try {
-        await fetch(url, { signal: AbortSignal.timeout(5000) });
-        return server;
-      } catch {
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
-    }
-  } catch (error) {
-    await stopApp(server);
-    throw withLog(error, server);
-  }
+  const env = { NEXTAUTH_SECRET: AUTH_SECRET, DATA_REFRESH_COOLDOWN_SECONDS: '0' };
+  const app = await startNextApp(port, sandboxUrl, env);
+  return { ...app, pid: app.child.pid ?? 0 };
 }
 
 /** Stops the app and anything it started. */
@@ -281,7 +213,7 @@ async function measurePeak(port: number, sandboxUrl: string, control: SandboxCon
 }
 
 async function run(): Promise<void> {
-  await build();
+  await buildUnlessSkipped('BENCH_SKIP_BUILD');
   const ports = [await freePort(), await freePort()];
   const callbacks = ports.map((port) => `http://localhost:${port}/api/auth/callback/bluebutton`);
   const sandbox = await startSandboxProcess({ latencyMs: LATENCY_MS, redirectUris: callbacks });

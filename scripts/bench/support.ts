@@ -4,7 +4,9 @@
  * signing in and collecting EOBs as its README and CMS's sample apps call it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BlueButton, Environments, type AuthorizationToken } from 'cms-bluebutton-sdk';
 import { DEFAULT_APP, type SandboxControlClient } from '@/sandbox/server.test-support';
@@ -153,4 +155,90 @@ export async function sdkClaims(bb: BlueButton, token: AuthorizationToken, count
     (p.entry ?? []).map((e) => e.resource.id),
   );
   return { ms, ids, requests: pages.length };
+}
+
+/** `next build`, unless `<skipVariable>=1` and `.next` holds a production build; prints what it did. */
+export async function buildUnlessSkipped(skipVariable: string): Promise<void> {
+  if (process.env[skipVariable] === '1' && existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
+    console.log(`next build skipped (${skipVariable}=1): using the existing .next`);
+    return;
+  }
+  const started = performance.now();
+  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'build'], {
+    cwd: ROOT,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) {
+    console.error(output.split('\n').slice(-40).join('\n'));
+    throw new Error(`next build exited with ${code}`);
+  }
+  console.log(`next build: ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
+
+/** A `next start` server started by {@link startNextApp}. */
+export interface NextApp {
+  url: string;
+  child: ChildProcess;
+  /** The last lines the server printed, for errors. */
+  log(): string;
+}
+
+/**
+ * `next start` on `port` as `npm start` runs it, pointed at the local sandbox at `sandboxUrl` (plus `env`);
+ * resolves once it answers. A server that exits or does not answer within 60 s is stopped, and the error
+ * carries what it printed.
+ */
+export async function startNextApp(
+  port: number,
+  sandboxUrl: string,
+  env: Record<string, string>,
+): Promise<NextApp> {
+  const url = `http://localhost:${port}`;
+  const args = ['--max-semi-space-size=32', 'node_modules/next/dist/bin/next', 'start', '-p', String(port)];
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: '1',
+      BB_ENVIRONMENT: 'LOCAL',
+      BB_BASE_URL: sandboxUrl,
+      NEXTAUTH_URL: url,
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let lines: string[] = [];
+  const keep = (chunk: Buffer) =>
+    (lines = lines
+      .concat(
+        chunk
+          .toString()
+          .split('\n')
+          .filter((l) => l.trim()),
+      )
+      .slice(-60));
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const app = { url, child, log: () => lines.join('\n').trim() };
+  try {
+    for (let i = 0; ; i++) {
+      if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+      if (i === 300) throw new Error('next start did not answer within 60 s');
+      try {
+        await fetch(url, { signal: AbortSignal.timeout(5000) });
+        return app;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
+  } catch (error) {
+    await stopProcess(child);
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`${message}\n--- next start printed:\n${app.log()}`);
+  }
 }
