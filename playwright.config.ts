@@ -1,8 +1,9 @@
 import { defineConfig, devices } from '@playwright/test';
 
-// End-to-end runs use their own ports so they never collide with `npm run dev` (3000 and 8000).
-export const E2E_APP_PORT = 3100;
-export const E2E_SANDBOX_PORT = 8100;
+// End-to-end runs use their own ports so they never collide with `npm run dev` (3000 and 8000); two runs on one
+// machine can be kept apart with E2E_APP_PORT and E2E_SANDBOX_PORT.
+export const E2E_APP_PORT = Number(process.env.E2E_APP_PORT) || 3100;
+export const E2E_SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT) || 8100;
 const appUrl = `http://localhost:${E2E_APP_PORT}`;
 const sandboxUrl = `http://localhost:${E2E_SANDBOX_PORT}`;
 

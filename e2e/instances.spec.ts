@@ -1,12 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { startRedisServer, type TestRedisServer } from '../lib/store/redis-server.test-support';
+import { E2E_APP_PORT } from '../playwright.config';
 import { AppClient, control, localApp, sandboxUrl } from './support';
 
 // Two app instances sharing one real redis-server, as on Vercel (docs/reliability.md #18): a session started
 // on one is served by the other, and concurrent requests on both refresh the tokens exactly once.
 
-const PORTS = [3191, 3192] as const;
+const PORTS = [E2E_APP_PORT + 91, E2E_APP_PORT + 92] as const;
 const ORIGIN = `http://localhost:${PORTS[0]}`;
 let redis: TestRedisServer;
 const servers: ChildProcess[] = [];
