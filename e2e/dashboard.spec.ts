@@ -208,7 +208,7 @@ test('prescriptions: every fill, newest first, searchable by drug name', async (
     page.getByRole('status').filter({ hasText: `${summary.prescriptions.length} fills, newest first` }),
   ).toBeVisible();
   await page.getByLabel('Drug name').fill('zzz-not-a-drug');
-  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('button', { name: 'Show', exact: true }).click();
   await page.waitForURL(/q=zzz-not-a-drug/);
   await expect(page.getByText('No prescriptions match this name.')).toBeVisible();
 });
@@ -226,7 +226,7 @@ test('prescriptions: one row per drug, taking or stopped, with the days covered;
   const covered = await drugs.locator('tbody tr td:nth-child(7)').allTextContents();
   expect(covered.some((c) => /^\d{1,3} %$/.test(c))).toBe(true);
   await page.getByLabel('Drugs', { exact: true }).selectOption('active');
-  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('button', { name: 'Show', exact: true }).click();
   await page.waitForURL(/show=active/);
   await expect(page.getByLabel('Drugs', { exact: true })).toHaveValue('active');
   const statusCells = drugs.locator('tbody tr td:nth-child(2)');
