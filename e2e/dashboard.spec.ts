@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import {
   AppClient,
   appUrl,
@@ -7,7 +6,9 @@ import {
   expectNoForeignRequests,
   recordForeignRequests,
   sandboxUrl,
+  seriousViolations,
   signInWithMedicare,
+  SIZES,
 } from './support';
 
 // The dashboard's pages in a real browser, signed in through the sandbox: every page at desktop and phone width
@@ -22,25 +23,12 @@ const PAGES = {
   '/dashboard/claims': 'Claims',
   '/dashboard/profile': 'Profile',
 } as const;
-const SIZES = [
-  { name: 'desktop', width: 1280, height: 900 },
-  { name: 'phone', width: 375, height: 812 },
-] as const;
 const dollars = (n: number) =>
   new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(n);
 
 test.beforeEach(async () => {
   await control.reset();
 });
-
-async function seriousViolations(page: Page) {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 test('every page, at desktop and phone width: no serious accessibility violation, no sideways scrolling, no third parties', async ({
   page,

@@ -69,7 +69,7 @@ export function FillTimelineFigure({ timeline, title }: { timeline: FillTimeline
         <p className="mt-4">No fills in this period.</p>
       ) : (
         <>
-          <div aria-hidden="true" className="mt-6">
+          <div aria-hidden="true" className="print-colors mt-6 overflow-x-clip pt-2">
             {timeline.rows.map((row) => (
               <div
                 key={row.key}
@@ -89,7 +89,10 @@ export function FillTimelineFigure({ timeline, title }: { timeline: FillTimeline
                   <span
                     key={month.month}
                     className={`absolute whitespace-nowrap ${i % 3 === 0 ? '' : 'hidden md:inline'}`}
-                    style={{ left: `${month.left}%` }}
+                    style={{
+                      left: `${month.left}%`,
+                      transform: month.left > 85 ? 'translateX(-100%)' : undefined,
+                    }}
                   >
                     {month.month.endsWith('-01') || i === 0 ? month.label : month.label.slice(0, 3)}
                   </span>

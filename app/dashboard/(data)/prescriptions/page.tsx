@@ -79,7 +79,11 @@ export default async function PrescriptionsPage({ searchParams }: { searchParams
         refreshedTooSoon={source === 'cooldown'}
         action="/dashboard/prescriptions"
       />
-      <form method="get" action="/dashboard/prescriptions" className="mt-6 flex flex-wrap items-end gap-3">
+      <form
+        method="get"
+        action="/dashboard/prescriptions"
+        className="mt-6 flex flex-wrap items-end gap-3 print:hidden"
+      >
         <div>
           <label htmlFor="show" className="block font-semibold">
             Drugs
