@@ -211,7 +211,7 @@ test('prescriptions: one row per drug, taking or stopped, with the days covered;
   expect(statuses.length).toBeGreaterThan(1);
   expect(statuses.every((s) => s === 'Taking' || s === 'Stopped')).toBe(true);
   await expect(page.getByText('80 % or more is generally considered taking it as prescribed.')).toBeVisible();
-  const covered = await drugs.locator('tbody tr td:nth-child(7)').allTextContents();
+  const covered = await drugs.locator('tbody tr td:nth-child(8)').allTextContents();
   expect(covered.some((c) => /^\d{1,3} %$/.test(c))).toBe(true);
   await page.getByLabel('Drugs', { exact: true }).selectOption('active');
   await page.getByRole('button', { name: 'Show', exact: true }).click();

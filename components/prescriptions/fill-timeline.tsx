@@ -1,7 +1,7 @@
 import { DataTable } from '@/components/ui/data-table';
 import { formatDate } from '@/components/ui/format';
 import { ScrollBox } from '@/components/ui/scroll-box';
-import { LATE_REFILL_GRACE_DAYS } from '@/lib/claims/adherence';
+import { drugLabel, LATE_REFILL_GRACE_DAYS } from '@/lib/claims/adherence';
 import type { FillTimeline, TimelineFill, TimelineRow } from '@/lib/claims/fill-timeline';
 
 function lateText(fill: TimelineFill): string {
@@ -76,7 +76,7 @@ export function FillTimelineFigure({ timeline, title }: { timeline: FillTimeline
                 className="grid items-center gap-x-4 gap-y-1 border-b border-border py-3 sm:grid-cols-[16rem_1fr]"
               >
                 <div className="font-semibold break-words">
-                  {row.name}
+                  {drugLabel(row.name)}
                   {row.status === 'stopped' && <span className="font-normal text-muted"> (stopped)</span>}
                 </div>
                 <Track row={row} months={timeline.months} />
@@ -111,7 +111,7 @@ export function FillTimelineFigure({ timeline, title }: { timeline: FillTimeline
                 rows={fills}
                 rowKey={({ row, fill }) => `${row.key}:${fill.date}:${fill.left}`}
                 columns={[
-                  { label: 'Drug', value: ({ row }) => row.name },
+                  { label: 'Drug', value: ({ row }) => drugLabel(row.name) },
                   { label: 'Filled', value: ({ fill }) => formatDate(fill.date) },
                   { label: 'Days supply', kind: 'count', value: ({ fill }) => fill.daysSupply ?? '—' },
                   {

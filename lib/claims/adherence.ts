@@ -53,6 +53,21 @@ export function ingredientOf(p: Prescription): string {
   return generic === '' ? name.toLowerCase() : generic.toUpperCase();
 }
 
+/**
+ * A drug name for reading: Blue Button's "Product - GENERIC" as the product with its generic ingredient in
+ * brackets when they differ ("Eliquis - APIXABAN" → "Eliquis (apixaban)"), or the product alone when they are
+ * the same ("Lisinopril - LISINOPRIL" → "Lisinopril"). A name of another shape is returned as it is.
+ */
+export function drugLabel(name: string): string {
+  const plain = normalizeName(name);
+  const at = plain.lastIndexOf(' - ');
+  if (at < 0) return plain;
+  const product = plain.slice(0, at).trim();
+  const generic = plain.slice(at + 3).trim();
+  if (!product || !generic) return product || generic;
+  return product.toLowerCase() === generic.toLowerCase() ? product : `${product} (${generic.toLowerCase()})`;
+}
+
 /** One fill of a drug, as the Prescriptions page lists it. */
 export interface DrugFill {
   date: string;

@@ -11,6 +11,7 @@ import {
   ADHERENCE_EXPLANATION,
   LATE_REFILL_GRACE_DAYS,
   describeSwitch,
+  drugLabel,
   drugHistories,
   lateRefills,
   proportionOfDaysCovered,
@@ -174,7 +175,7 @@ export default async function PrescriptionsPage({ searchParams }: { searchParams
             rowKey={(p) => p.id}
             columns={[
               { label: 'Filled', value: (p) => formatDate(p.date) },
-              { label: 'Drug', value: (p) => p.drugName ?? 'Name not given' },
+              { label: 'Drug', value: (p) => (p.drugName ? drugLabel(p.drugName) : 'Name not given') },
               { label: 'Days supply', kind: 'count', value: (p) => p.daysSupply ?? '—' },
               { label: 'Pharmacy', value: (p) => p.pharmacy?.name ?? '—' },
               { label: 'Drug cost', kind: 'dollars', value: (p) => p.totalCost },
