@@ -3,6 +3,7 @@ import { DataProblem } from '@/components/claims/data-problem';
 import { PageHeading } from '@/components/dashboard/page-heading';
 import { DataTable } from '@/components/ui/data-table';
 import { formatCount, formatDate } from '@/components/ui/format';
+import { PrintButton } from '@/components/ui/print-button';
 import { ScrollBox } from '@/components/ui/scroll-box';
 import { DrugTable } from '@/components/dashboard/drug-table';
 import { FillTimelineFigure } from '@/components/prescriptions/fill-timeline';
@@ -185,6 +186,9 @@ export default async function PrescriptionsPage({ searchParams }: { searchParams
           />
         </ScrollBox>
       )}
+      <p className="mt-10 print:hidden">
+        <PrintButton />
+      </p>
     </>
   );
 }
