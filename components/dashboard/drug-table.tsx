@@ -35,7 +35,7 @@ export function DrugTable({ rows }: { rows: readonly DrugRow[] }) {
             value: (r) => (r.adherence === null ? '—' : percent(r.adherence)),
           },
           {
-            label: 'Late refills',
+            label: 'Late refills, all years',
             kind: 'count',
             value: (r) => r.lateRefills,
           },
