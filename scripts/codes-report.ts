@@ -1,5 +1,5 @@
 /**
- * `npm run codes [-- --users N --from FIRST --anchor YYYY-MM-DD]`: the share of the local sandbox's diagnosis
+ * `npm run codes [-- --users N --from FIRST --anchor YYYY-MM-DD --fhir v1|v2]`: the share of the local sandbox's diagnosis
  * codes and HCPCS Level II line codes that the claim detail page shows with a description, for synthetic users
  * BBUser00000… (200 by default), against the targets in lib/codes/coverage.test-support.ts; exits with 1 below
  * a target. Also what the catalogues alone cover, and the catalogues' sources. See docs/codes.md "The report".
@@ -30,7 +30,12 @@ function line(label: string, t: Tally, share: (t: Tally) => number, target?: num
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv[0] === '--' ? argv.slice(1) : argv,
-    options: { users: { type: 'string' }, from: { type: 'string' }, anchor: { type: 'string' } },
+    options: {
+      users: { type: 'string' },
+      from: { type: 'string' },
+      anchor: { type: 'string' },
+      fhir: { type: 'string' },
+    },
   });
   allowServerOnly();
   const { COVERAGE_TARGETS, REPORT_ANCHOR, measureCodeCoverage, share } =
@@ -41,12 +46,13 @@ async function main(argv: string[]): Promise<number> {
   const anchor = values.anchor ?? REPORT_ANCHOR;
   const users = Array.from({ length: count }, (_, i) => from + i);
   const started = performance.now();
-  const result = measureCodeCoverage(users, { anchor });
+  const version = values.fhir === 'v1' ? 'v1' : 'v2';
+  const result = measureCodeCoverage(users, { anchor, version });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
 
   console.log(`Code descriptions on the sandbox's claims (docs/codes.md)`);
   console.log(
-    `users BBUser${String(from).padStart(5, '0')}…${String(from + count - 1).padStart(5, '0')}, data day ${anchor}, ${result.claims} claims, ${seconds} s\n`,
+    `users BBUser${String(from).padStart(5, '0')}…${String(from + count - 1).padStart(5, '0')}, data day ${anchor}, ${version} EOBs, ${result.claims} claims, ${seconds} s\n`,
   );
   console.log(line('diagnoses, shown with a text', result.diagnoses, share, COVERAGE_TARGETS.diagnoses));
   console.log(line('HCPCS Level II, shown with a text', result.hcpcs, share, COVERAGE_TARGETS.hcpcs));
