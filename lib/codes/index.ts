@@ -75,7 +75,11 @@ export function describeDiagnosis(d: {
   return fromCatalogue('icd-10-cm', code);
 }
 
-/** A claim line's service code: HCPCS Level II from data or catalogue; CPT → text null and kind 'cpt'. */
+/**
+ * A claim line's service code: HCPCS Level II from data or catalogue; CPT → text null and kind 'cpt'. An NDC
+ * on the line is described as {@link describeDrug} does (kind 'ndc'); a line without a code has code '' and
+ * kind null.
+ */
 export function describeService(line: {
   code: string | null;
   display: string | null;
