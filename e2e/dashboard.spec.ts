@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import {
   AppClient,
   appUrl,
@@ -7,7 +6,9 @@ import {
   expectNoForeignRequests,
   recordForeignRequests,
   sandboxUrl,
+  seriousViolations,
   signInWithMedicare,
+  SIZES,
 } from './support';
 
 // The dashboard's pages in a real browser, signed in through the sandbox: every page at desktop and phone width
@@ -22,25 +23,12 @@ const PAGES = {
   '/dashboard/claims': 'Claims',
   '/dashboard/profile': 'Profile',
 } as const;
-const SIZES = [
-  { name: 'desktop', width: 1280, height: 900 },
-  { name: 'phone', width: 375, height: 812 },
-] as const;
 const dollars = (n: number) =>
   new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(n);
 
 test.beforeEach(async () => {
   await control.reset();
 });
-
-async function seriousViolations(page: Page) {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 test('every page, at desktop and phone width: no serious accessibility violation, no sideways scrolling, no third parties', async ({
   page,
@@ -208,7 +196,7 @@ test('prescriptions: every fill, newest first, searchable by drug name', async (
     page.getByRole('status').filter({ hasText: `${summary.prescriptions.length} fills, newest first` }),
   ).toBeVisible();
   await page.getByLabel('Drug name').fill('zzz-not-a-drug');
-  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('button', { name: 'Show', exact: true }).click();
   await page.waitForURL(/q=zzz-not-a-drug/);
   await expect(page.getByText('No prescriptions match this name.')).toBeVisible();
 });
@@ -223,10 +211,10 @@ test('prescriptions: one row per drug, taking or stopped, with the days covered;
   expect(statuses.length).toBeGreaterThan(1);
   expect(statuses.every((s) => s === 'Taking' || s === 'Stopped')).toBe(true);
   await expect(page.getByText('80 % or more is generally considered taking it as prescribed.')).toBeVisible();
-  const covered = await drugs.locator('tbody tr td:nth-child(7)').allTextContents();
+  const covered = await drugs.locator('tbody tr td:nth-child(8)').allTextContents();
   expect(covered.some((c) => /^\d{1,3} %$/.test(c))).toBe(true);
   await page.getByLabel('Drugs', { exact: true }).selectOption('active');
-  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('button', { name: 'Show', exact: true }).click();
   await page.waitForURL(/show=active/);
   await expect(page.getByLabel('Drugs', { exact: true })).toHaveValue('active');
   const statusCells = drugs.locator('tbody tr td:nth-child(2)');

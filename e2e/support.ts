@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { E2E_APP_PORT, E2E_SANDBOX_PORT } from '../playwright.config';
 import { SandboxControlClient } from '../sandbox/control/client';
@@ -48,4 +49,20 @@ export async function signInWithMedicare(
   const share = page.getByLabel('Share my demographic information');
   if (!shareDemographics) await share.uncheck();
   await page.getByRole('button', { name: 'Connect' }).click();
+}
+
+/** The two widths every page is checked at. */
+export const SIZES = [
+  { name: 'desktop', width: 1280, height: 900 },
+  { name: 'phone', width: 375, height: 812 },
+] as const;
+
+/** axe's serious and critical violations of WCAG 2.2 A and AA on the page, one line each. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }

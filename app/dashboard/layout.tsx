@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { DashboardNav } from '@/components/dashboard/dashboard-nav';
 import { Attribution } from '@/components/ui/attribution';
+import { PrintSupport } from '@/components/ui/print-support';
 import { requireSession } from '@/lib/auth/session';
 
 /** The dashboard's shell: the app's name, who is signed in, the navigation, sign-out and the footer. */
@@ -18,15 +19,20 @@ export default async function DashboardLayout({ children }: { children: ReactNod
             </Link>
             {claims.name && <p className="text-muted">Signed in as {claims.name}</p>}
           </div>
-          <SignOutButton />
+          <div className="print:hidden">
+            <SignOutButton />
+          </div>
         </div>
-        <DashboardNav />
+        <div className="print:hidden">
+          <DashboardNav />
+        </div>
+        <PrintSupport />
       </header>
       <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
         {children}
       </main>
       <footer className="mx-auto max-w-6xl px-4 pb-10 sm:px-6">
-        <p className="mt-12">
+        <p className="mt-12 print:hidden">
           <Link href="/account/disconnect" className="text-accent underline">
             Disconnect from Medicare
           </Link>

@@ -56,7 +56,7 @@ export function ChartFigure({
         {title}
       </h2>
       <p className="mt-1 text-muted">{description}</p>
-      <div ref={ref} className="mt-4" style={{ minHeight: height }}>
+      <div ref={ref} className="mt-4 print:hidden" style={{ minHeight: height }}>
         {near && <BarChart {...chart} />}
       </div>
       <details className="mt-3">

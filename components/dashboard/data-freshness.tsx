@@ -32,7 +32,7 @@ export function DataFreshness({
       <input type="hidden" name="fresh" value="1" />
       <button
         type="submit"
-        className="rounded-md border border-gray-500 px-3 py-1 font-semibold text-foreground hover:bg-gray-50"
+        className="rounded-md border border-gray-500 px-3 py-1 font-semibold text-foreground hover:bg-gray-50 print:hidden"
       >
         Refresh
       </button>

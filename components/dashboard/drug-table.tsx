@@ -1,7 +1,7 @@
 import { DataTable } from '@/components/ui/data-table';
 import { formatDate } from '@/components/ui/format';
 import { ScrollBox } from '@/components/ui/scroll-box';
-import type { DrugHistory } from '@/lib/claims/adherence';
+import { drugLabel, type DrugHistory } from '@/lib/claims/adherence';
 
 /** One drug as the table shows it: its history with the figures computed for it. */
 export interface DrugRow {
@@ -23,12 +23,13 @@ export function DrugTable({ rows }: { rows: readonly DrugRow[] }) {
         rows={rows}
         rowKey={(r) => r.history.key}
         columns={[
-          { label: 'Drug', value: (r) => r.history.name },
+          { label: 'Drug', value: (r) => drugLabel(r.history.name) },
           { label: 'Status', value: (r) => (r.history.status === 'active' ? 'Taking' : 'Stopped') },
           { label: 'Latest fill', value: (r) => formatDate(r.history.lastFill) },
           { label: 'Fills', kind: 'count', value: (r) => r.history.fillCount },
           { label: 'Days supply', kind: 'count', value: (r) => r.history.lastDaysSupply ?? '—' },
           { label: 'You paid in all', kind: 'dollars', value: (r) => r.history.totalYouPaid },
+          { label: 'Pharmacy', value: (r) => r.history.fills.at(-1)?.pharmacy ?? '—' },
           {
             label: 'Days covered, last 12 months',
             value: (r) => (r.adherence === null ? '—' : percent(r.adherence)),

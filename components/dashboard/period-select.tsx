@@ -12,7 +12,7 @@ export function PeriodSelect({
   options: readonly { value: string; label: string }[];
 }) {
   return (
-    <form method="get" action={action} className="flex flex-wrap items-end gap-3">
+    <form method="get" action={action} className="flex flex-wrap items-end gap-3 print:hidden">
       <div>
         <label htmlFor="period" className="block font-semibold">
           Show

@@ -1,3 +1,4 @@
+import { ClaimLink } from '@/components/claims/claim-link';
 import { DataTable } from '@/components/ui/data-table';
 import { ScrollBox } from '@/components/ui/scroll-box';
 import { formatDate } from '@/components/ui/format';
@@ -26,7 +27,10 @@ export function RecentLists({
               rows={claims}
               rowKey={(c) => c.id}
               columns={[
-                { label: 'Date', value: (c) => formatDate(c.serviceStart) },
+                {
+                  label: 'Date',
+                  value: (c) => <ClaimLink id={c.id} date={c.serviceStart} label={c.label} />,
+                },
                 { label: 'Kind of care', value: (c) => c.label },
                 { label: 'Medicare paid', kind: 'dollars', value: (c) => c.medicarePaid },
                 { label: 'You may have paid', kind: 'dollars', value: (c) => c.youPaid },

@@ -20,7 +20,7 @@ const endedSchema = z.object({ reason: z.string() });
 const endedKey = (sid: string) => `session:${sid}:ended`;
 const ENDED_MEMORY_SECONDS = 3600;
 /** Raised when the cached data's shape changes, so that a new deploy never reads what the one before cached. */
-const DATA_FORMAT = 2;
+const DATA_FORMAT = 3;
 /** The records kept for a session besides its tokens: the data cache and its load's progress and lock. */
 export type SessionDataName = 'cache' | 'progress' | 'lock';
 /** The store key of one of {@link SessionDataName}; deleted with the session. */

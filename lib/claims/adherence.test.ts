@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fill } from './__fixtures__/build.test-support';
 import {
   ADHERENCE_EXPLANATION,
+  drugLabel,
   describeSwitch,
   drugHistories,
   drugKey,
@@ -60,6 +61,18 @@ describe('drugKey and ingredientOf', () => {
       'lisinopril 10 mg',
     );
     expect(ingredientOf(rx('d', '2025-01-01', 30, { drugName: null }))).toBe('');
+  });
+});
+
+describe('drugLabel', () => {
+  it('names the product with its generic when they differ, the product alone when they are the same', () => {
+    expect(drugLabel('Eliquis - APIXABAN')).toBe('Eliquis (apixaban)');
+    expect(drugLabel('Lisinopril - LISINOPRIL')).toBe('Lisinopril');
+    expect(drugLabel('Spiriva HandiHaler - TIOTROPIUM BROMIDE MONOHYDRATE')).toBe(
+      'Spiriva HandiHaler (tiotropium bromide monohydrate)',
+    );
+    expect(drugLabel('  Lisinopril   10 MG ')).toBe('Lisinopril 10 MG');
+    expect(drugLabel('Humalog - insulin lispro')).toBe('Humalog (insulin lispro)');
   });
 });
 

@@ -5,7 +5,7 @@
  * with no `Date` and no time zone. Money is added in micro-dollars and rounded to cents in what is returned.
  * docs/money.md "Prescriptions: adherence, late refills, stops and switches".
  */
-import { lastDayOfMonth } from './calendar';
+import { dayNumber } from './calendar';
 import { roundToCents, toMicros, type Micros } from './money';
 import type { Prescription } from './types';
 
@@ -15,22 +15,6 @@ export const LATE_REFILL_GRACE_DAYS = 7;
 export const DEFAULT_DAYS_SUPPLY = 30;
 /** The sentence shown next to a proportion of days covered. */
 export const ADHERENCE_EXPLANATION = '80 % or more is generally considered taking it as prescribed.';
-
-const DAY = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-
-/** The day number of a date `YYYY-MM-DD` (days since 1970-01-01), or null for anything that is not a real day. */
-function dayNumber(date: string | null): number | null {
-  const match = date === null ? null : DAY.exec(date);
-  if (!match || date === null || date > lastDayOfMonth(date.slice(0, 7))) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  // Days from the civil calendar: https://howardhinnant.github.io/date_algorithms.html#days_from_civil
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146097 + dayOfEra - 719468;
-}
 
 function todayNumber(today: string): number {
   const number = dayNumber(today);
@@ -67,6 +51,21 @@ export function ingredientOf(p: Prescription): string {
   const at = name.lastIndexOf(' - ');
   const generic = at < 0 ? '' : name.slice(at + 3).trim();
   return generic === '' ? name.toLowerCase() : generic.toUpperCase();
+}
+
+/**
+ * A drug name for reading: Blue Button's "Product - GENERIC" as the product with its generic ingredient in
+ * brackets when they differ ("Eliquis - APIXABAN" → "Eliquis (apixaban)"), or the product alone when they are
+ * the same ("Lisinopril - LISINOPRIL" → "Lisinopril"). A name of another shape is returned as it is.
+ */
+export function drugLabel(name: string): string {
+  const plain = normalizeName(name);
+  const at = plain.lastIndexOf(' - ');
+  if (at < 0) return plain;
+  const product = plain.slice(0, at).trim();
+  const generic = plain.slice(at + 3).trim();
+  if (!product || !generic) return product || generic;
+  return product.toLowerCase() === generic.toLowerCase() ? product : `${product} (${generic.toLowerCase()})`;
 }
 
 /** One fill of a drug, as the Prescriptions page lists it. */

@@ -67,3 +67,39 @@ export function lastDayOfMonth(month: string): string {
   const days = number === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(number) ? 30 : 31;
   return `${month}-${days}`;
 }
+
+/**
+ * The day number of a date `YYYY-MM-DD` (days since 1970-01-01), or null for anything that is not a real day.
+ * Days from the civil calendar: https://howardhinnant.github.io/date_algorithms.html#days_from_civil
+ */
+export function dayNumber(date: string | null): number | null {
+  const match = date === null ? null : DAY.exec(date);
+  if (!match || date === null || date > lastDayOfMonth(date.slice(0, 7))) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+
+/**
+ * The date `YYYY-MM-DD` of a day number (the inverse of {@link dayNumber}).
+ * https://howardhinnant.github.io/date_algorithms.html#civil_from_days
+ */
+export function dateOfDay(number: number): string {
+  const z = number + 719468;
+  const era = Math.floor(z / 146097);
+  const dayOfEra = z - era * 146097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) /
+      365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

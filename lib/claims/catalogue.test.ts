@@ -54,6 +54,16 @@ describe('the claim-type catalogue', () => {
   });
 
   it('says which part of Medicare covers each kind of care', () => {
+    expect(Object.fromEntries(CLAIM_TYPE_LIST.map((info) => [info.type, info.one]))).toEqual({
+      carrier: 'Doctor or clinic visit',
+      dme: 'Medical equipment',
+      hha: 'Home health care',
+      hospice: 'Hospice care',
+      inpatient: 'Hospital stay',
+      outpatient: 'Hospital outpatient care',
+      pde: 'Prescription fill',
+      snf: 'Skilled nursing facility stay',
+    });
     expect(Object.fromEntries(CLAIM_TYPE_LIST.map((info) => [info.type, info.part]))).toEqual({
       carrier: 'Part B',
       dme: 'Part B',

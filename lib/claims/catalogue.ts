@@ -12,6 +12,8 @@ export interface ClaimTypeInfo {
   type: ClaimType;
   /** A short plain-language name, e.g. "Doctor and clinic visits". */
   label: string;
+  /** One claim of this type, for a title, e.g. "Doctor or clinic visit". */
+  one: string;
   /** One sentence saying what these claims are. */
   description: string;
   /** A CSS colour, as a variable reference, e.g. `var(--care-carrier)`. */
@@ -24,6 +26,7 @@ export interface ClaimTypeInfo {
 export const CLAIM_TYPE_CATALOGUE: Readonly<Record<ClaimType, ClaimTypeInfo>> = {
   carrier: {
     type: 'carrier',
+    one: 'Doctor or clinic visit',
     label: 'Doctor and clinic visits',
     description: 'Visits and services from doctors, clinics, labs and other health professionals (Part B).',
     color: 'var(--care-carrier)',
@@ -31,6 +34,7 @@ export const CLAIM_TYPE_CATALOGUE: Readonly<Record<ClaimType, ClaimTypeInfo>> = 
   },
   dme: {
     type: 'dme',
+    one: 'Medical equipment',
     label: 'Medical equipment',
     description: 'Equipment and supplies for use at home, such as walkers, oxygen or diabetes supplies.',
     color: 'var(--care-dme)',
@@ -38,6 +42,7 @@ export const CLAIM_TYPE_CATALOGUE: Readonly<Record<ClaimType, ClaimTypeInfo>> = 
   },
   hha: {
     type: 'hha',
+    one: 'Home health care',
     label: 'Home health',
     description: 'Nursing, therapy and other care a home health agency gave you at home.',
     color: 'var(--care-hha)',
@@ -45,6 +50,7 @@ export const CLAIM_TYPE_CATALOGUE: Readonly<Record<ClaimType, ClaimTypeInfo>> = 
   },
   hospice: {
     type: 'hospice',
+    one: 'Hospice care',
     label: 'Hospice',
     description: 'Comfort care for a terminal illness, at home or in a hospice.',
     color: 'var(--care-hospice)',
@@ -52,6 +58,7 @@ export const CLAIM_TYPE_CATALOGUE: Readonly<Record<ClaimType, ClaimTypeInfo>> = 
   },
   inpatient: {
     type: 'inpatient',
+    one: 'Hospital stay',
     label: 'Hospital stays',
     description: 'Care while you were admitted to a hospital as an inpatient (Part A).',
     color: 'var(--care-inpatient)',
@@ -59,6 +66,7 @@ export const CLAIM_TYPE_CATALOGUE: Readonly<Record<ClaimType, ClaimTypeInfo>> = 
   },
   outpatient: {
     type: 'outpatient',
+    one: 'Hospital outpatient care',
     label: 'Hospital outpatient',
     description: 'Hospital care without being admitted, such as emergency visits, tests or same-day surgery.',
     color: 'var(--care-outpatient)',
@@ -66,6 +74,7 @@ export const CLAIM_TYPE_CATALOGUE: Readonly<Record<ClaimType, ClaimTypeInfo>> = 
   },
   pde: {
     type: 'pde',
+    one: 'Prescription fill',
     label: 'Prescriptions',
     description: 'Medicines you filled at a pharmacy and your Part D drug plan paid for.',
     color: 'var(--care-pde)',
@@ -73,6 +82,7 @@ export const CLAIM_TYPE_CATALOGUE: Readonly<Record<ClaimType, ClaimTypeInfo>> = 
   },
   snf: {
     type: 'snf',
+    one: 'Skilled nursing facility stay',
     label: 'Skilled nursing facility',
     description:
       'Short-term nursing or rehabilitation care in a skilled nursing facility, usually after a hospital stay.',

@@ -74,6 +74,57 @@ export function claimMoney(eob: Eob, type: ClaimType, lines: readonly LineAmount
   }
 }
 
+/** How what the beneficiary may owe on a claim breaks down, and what Medicare allowed, in micro-dollars. */
+export interface ClaimShares {
+  /** The Medicare-approved amount: the sum of the lines' `line_alowd_chrg_amt` (carrier and DME); null elsewhere. */
+  allowed: Micros | null;
+  /** Part A (`nch_bene_ip_ddctbl_amt`) or Part B deductible applied by the claim. */
+  deductible: Micros;
+  /** Coinsurance: `nch_bene_pta_coinsrnc_lblty_amt`, `nch_bene_ptb_coinsrnc_amt` or the lines' `line_coinsrnc_amt`. */
+  coinsurance: Micros;
+  /** The blood deductible, `nch_bene_blood_ddctbl_lblty_am`. */
+  blood: Micros;
+}
+
+/**
+ * The parts of {@link claimMoney}'s `youPaid` (deductible + coinsurance + blood deductible, except for drug
+ * events, whose `ptnt_pay_amt` is one amount) and the allowed amount. docs/money.md "Money per claim".
+ */
+export function claimShares(eob: Eob, type: ClaimType, lines: readonly LineAmounts[]): ClaimShares {
+  const none = { allowed: null, deductible: 0, coinsurance: 0, blood: 0 };
+  switch (type) {
+    case 'inpatient':
+    case 'snf':
+      return {
+        ...none,
+        deductible: claimValue(eob, 'nch_bene_ip_ddctbl_amt') ?? 0,
+        coinsurance: claimValue(eob, 'nch_bene_pta_coinsrnc_lblty_amt') ?? 0,
+        blood: claimValue(eob, 'nch_bene_blood_ddctbl_lblty_am') ?? 0,
+      };
+    case 'outpatient':
+      return {
+        ...none,
+        deductible: claimValue(eob, 'nch_bene_ptb_ddctbl_amt') ?? 0,
+        coinsurance: claimValue(eob, 'nch_bene_ptb_coinsrnc_amt') ?? 0,
+        blood: claimValue(eob, 'nch_bene_blood_ddctbl_lblty_am') ?? 0,
+      };
+    case 'carrier':
+    case 'dme': {
+      const allowed = lines.some((line) => lineValue(line, ['line_alowd_chrg_amt']) !== null)
+        ? lineSum(lines, ['line_alowd_chrg_amt'])
+        : null;
+      return {
+        ...none,
+        allowed,
+        deductible: lineSum(lines, ['line_bene_ptb_ddctbl_amt']),
+        coinsurance: lineSum(lines, ['line_coinsrnc_amt']),
+      };
+    }
+    default:
+      return none;
+  }
+}
+
 /**
  * What the claim applied to the Part B deductible, per docs/money.md "Part B deductible": carrier and DME line
  * sum `line_bene_ptb_ddctbl_amt`, outpatient claim value `nch_bene_ptb_ddctbl_amt`, 0 for other types.

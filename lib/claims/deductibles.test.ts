@@ -102,6 +102,7 @@ describe('partDOutOfPocket', () => {
       cap: 2100,
       remaining: 640,
       reached: false,
+      reachedIn: null,
       byMonth: months(2026, { '2026-01': 320, '2026-03': 1140 }),
     });
     expect(describePartD(result)).toBe(
@@ -115,7 +116,14 @@ describe('partDOutOfPocket', () => {
       fill('p2', '2025-09-01', { otherTroop: 0.1 }),
     ];
     const result = partDOutOfPocket(fills, 2025);
-    expect(result).toMatchObject({ trueOutOfPocket: 2000, cap: 2000, remaining: 0, reached: true });
+    expect(result).toMatchObject({
+      trueOutOfPocket: 2000,
+      cap: 2000,
+      remaining: 0,
+      reached: true,
+      // The September fill's ten cents took the total to the limit.
+      reachedIn: '2025-09',
+    });
     expect(describePartD(result)).toBe(
       'You have reached the $2,000 limit for 2025, so you pay nothing more for covered drugs in 2025.',
     );
@@ -131,6 +139,8 @@ describe('partDOutOfPocket', () => {
       cap: 2100,
       remaining: 0,
       reached: true,
+      // $1,500 by February, $2,500 by April.
+      reachedIn: '2026-04',
     });
   });
 
@@ -146,6 +156,7 @@ describe('partDOutOfPocket', () => {
       cap: 2000,
       remaining: 1984,
       reached: false,
+      reachedIn: null,
       byMonth: months(2025, { '2025-05': 16 }),
     });
     expect(describePartD(result)).toBe(
@@ -166,6 +177,7 @@ describe('partDOutOfPocket', () => {
       cap: null,
       remaining: null,
       reached: null,
+      reachedIn: null,
       byMonth: months(2027),
     });
     expect(describePartD(after)).toBe(
@@ -230,6 +242,7 @@ describe('on the CMS samples', () => {
         cap: null,
         remaining: null,
         reached: null,
+        reachedIn: null,
         byMonth: months(2015, { '2015-05': 375.38 }),
       });
     }

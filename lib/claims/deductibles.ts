@@ -54,6 +54,8 @@ export interface PartDOutOfPocketResult {
   reached: boolean | null;
   /** The twelve months of the year, January first, with that month's true out-of-pocket (0 when none). */
   byMonth: { month: string; amount: number }[];
+  /** The month (`YYYY-MM`) whose fills took the year's total to the limit; null when not reached or no limit. */
+  reachedIn: string | null;
 }
 
 /** Whether `month` (`YYYY-MM`) falls in `year`. */
@@ -106,9 +108,23 @@ export function partDOutOfPocket(
   }));
   const cap = PART_D_OUT_OF_POCKET_CAP[year];
   if (cap === undefined) {
-    return { year, trueOutOfPocket: roundToCents(total), cap: null, remaining: null, reached: null, byMonth };
+    return {
+      year,
+      trueOutOfPocket: roundToCents(total),
+      cap: null,
+      remaining: null,
+      reached: null,
+      byMonth,
+      reachedIn: null,
+    };
   }
   const limit = toMicros(cap);
+  let running: Micros = 0;
+  let reachedIn: string | null = null;
+  for (const { month } of byMonth) {
+    running += months.get(month) ?? 0;
+    if (reachedIn === null && running >= limit && running > 0) reachedIn = month;
+  }
   return {
     year,
     trueOutOfPocket: roundToCents(total),
@@ -116,6 +132,7 @@ export function partDOutOfPocket(
     remaining: roundToCents(Math.max(0, limit - total)),
     reached: total >= limit,
     byMonth,
+    reachedIn,
   };
 }
 

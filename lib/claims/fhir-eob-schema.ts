@@ -28,10 +28,15 @@ const quantityExtensionSchema = z.object({
   valueQuantity: quantitySchema.optional(),
 });
 
+/** A line's product (v2) or service (v1), with the NDC extension BFD adds to drug lines. */
+const productSchema = codeableConceptSchema.extend({ extension: z.array(codingExtensionSchema).optional() });
+
 const itemSchema = z.object({
   sequence: z.number().optional(),
-  productOrService: codeableConceptSchema.optional(),
-  service: codeableConceptSchema.optional(),
+  productOrService: productSchema.optional(),
+  service: productSchema.optional(),
+  revenue: codeableConceptSchema.optional(),
+  extension: z.array(codingExtensionSchema).optional(),
   careTeamSequence: z.array(z.number()).optional(),
   careTeamLinkId: z.array(z.number()).optional(),
   servicedDate: z.string().optional(),

@@ -30,7 +30,27 @@ describe.each(['v1', 'v2'] as const)('mapEob on the %s samples', (version) => {
     if (expected.firstDiagnosis) expect(claim.diagnoses[0]).toEqual(expected.firstDiagnosis);
     expect(claim.procedures).toHaveLength(expected.procedures);
     if (expected.firstProcedure) expect(claim.procedures[0]).toEqual(expected.firstProcedure);
-    expect(claim.lines).toEqual([{ ...expected.line, quantity: expected.quantity[version] }]);
+    expect(claim.lines).toEqual([
+      { ...expected.line, quantity: expected.quantity[version], ...expected.lineByVersion?.[version] },
+    ]);
+  });
+
+  it.each([
+    // Worked out from the samples: line_alowd_chrg_amt, line_bene_ptb_ddctbl_amt and line_coinsrnc_amt of the
+    // carrier and DME lines; nch_bene_ip_ddctbl_amt, nch_bene_pta_coinsrnc_lblty_amt, nch_bene_ptb_ddctbl_amt,
+    // nch_bene_ptb_coinsrnc_amt and nch_bene_blood_ddctbl_lblty_am of the institutional claims.
+    ['carrier', { allowed: 47.84, deductible: 0, coinsurance: 9.57, bloodDeductible: 0 }],
+    ['inpatient', { allowed: null, deductible: 112, coinsurance: 5, bloodDeductible: 6 }],
+    ['snf', { allowed: null, deductible: 112, coinsurance: 5, bloodDeductible: 6 }],
+    ['outpatient', { allowed: null, deductible: 112, coinsurance: 175.73, bloodDeductible: 6 }],
+    ['hha', { allowed: null, deductible: 0, coinsurance: 0, bloodDeductible: 0 }],
+    ['pde', { allowed: null, deductible: 0, coinsurance: 0, bloodDeductible: 0 }],
+  ] as const)('tells the %s claim’s money as billed, allowed and what you may owe', (type, shares) => {
+    const { claim } = mapped(`bfd-${version}-eob-${type}.json`);
+    expect(claim).toMatchObject(shares);
+    if (type !== 'pde') {
+      expect(claim.deductible + claim.coinsurance + claim.bloodDeductible).toBeCloseTo(claim.youPaid, 6);
+    }
   });
 
   it('gives the same result whether the version is given or detected', () => {

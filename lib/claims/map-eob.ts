@@ -4,10 +4,10 @@
  * https://hl7.org/fhir/R4/explanationofbenefit.html, https://bluebutton.cms.gov/resources/codesystem/eob-type
  */
 import { lineAmounts } from './ccw-lookup';
-import { claimMoney, lineMoney, partBDeductibleOf } from './claim-money';
+import { claimMoney, claimShares, lineMoney, partBDeductibleOf } from './claim-money';
 import { eobFields, detectEobVersion, type FhirVersion } from './fhir-version';
 import { codingBySystem, decimalOf, describeIssues } from './fhir-common';
-import { eobSchema, supportingInfoSchema, type Eob } from './fhir-eob-schema';
+import { eobSchema, supportingInfoSchema, type Eob, type EobItem } from './fhir-eob-schema';
 import { careTeamOf, facilityOf, providerOf } from './eob-parties';
 import { diagnosesOf, proceduresOf, serviceCodeOf } from './eob-codes';
 import { mapPrescription } from './map-prescription';
@@ -38,6 +38,25 @@ function dollars(micros: Micros | null): number | null {
   return micros === null ? null : fromMicros(micros);
 }
 
+const NDC_URL = 'http://hl7.org/fhir/sid/ndc';
+const BETOS_URL = 'https://bluebutton.cms.gov/resources/variables/betos_cd';
+
+/**
+ * A line's revenue centre (`rev_cntr`), its BETOS category (`betos_cd`) and the drug given on it: the NDC
+ * extension on the product (v2) or on the item (v1). https://bluebutton.cms.gov/resources/variables/rev_cntr
+ */
+function lineDetails(item: EobItem, product: EobItem['productOrService']) {
+  const ndc =
+    product?.extension?.find((e) => e.url === NDC_URL)?.valueCoding ??
+    item.extension?.find((e) => e.url === NDC_URL)?.valueCoding;
+  return {
+    revenue: codingBySystem(item.revenue, '/variables/rev_cntr')?.code ?? null,
+    category: item.extension?.find((e) => e.url === BETOS_URL)?.valueCoding?.display ?? null,
+    ndc: ndc?.code ?? null,
+    drugName: ndc?.display ?? null,
+  };
+}
+
 /**
  * Maps one ExplanationOfBenefit. `version` picks which of the renamed fields is read first; when it is not
  * given it is detected from the resource's shape. https://hl7.org/fhir/R4/explanationofbenefit.html
@@ -65,12 +84,15 @@ export function mapEob(resource: unknown, version?: FhirVersion): EobMapping {
   const items = eob.item ?? [];
   const amounts = items.map(lineAmounts);
   const money = claimMoney(eob, type, amounts);
+  const shares = claimShares(eob, type, amounts);
   const dates = serviceDatesOf(eob);
   const lines = items.map((item, index): ClaimLine => {
     const line = lineMoney(type, amounts[index] ?? new Map());
+    const product = fields.product(item);
     return {
       sequence: item.sequence ?? null,
-      ...serviceCodeOf(fields.product(item)),
+      ...serviceCodeOf(product),
+      ...lineDetails(item, product),
       date: (item.servicedDate ?? item.servicedPeriod?.start)?.slice(0, 10) ?? null,
       quantity: decimalOf(item.quantity?.value) ?? null,
       billed: dollars(line.billed),
@@ -90,6 +112,10 @@ export function mapEob(resource: unknown, version?: FhirVersion): EobMapping {
     medicarePaid: fromMicros(money.medicarePaid),
     youPaid: fromMicros(money.youPaid),
     partBDeductible: fromMicros(partBDeductibleOf(eob, type, amounts)),
+    allowed: dollars(shares.allowed),
+    deductible: fromMicros(shares.deductible),
+    coinsurance: fromMicros(shares.coinsurance),
+    bloodDeductible: fromMicros(shares.blood),
     provider: providerOf(eob),
     facility: facilityOf(eob),
     careTeam: careTeamOf(eob),

@@ -74,6 +74,13 @@ export const claimLineSchema = z.object({
   sequence: z.number().nullable(),
   code: z.string().nullable(),
   display: z.string().nullable(),
+  /** The revenue centre code of an institutional line (`rev_cntr`, e.g. `0450`). */
+  revenue: z.string().nullable(),
+  /** The line's kind of service as CMS classifies it (BETOS, `betos_cd` display, e.g. "Office visits - established"). */
+  category: z.string().nullable(),
+  /** The drug given on the line, when it carries an NDC, and its name when the data has one. */
+  ndc: z.string().nullable(),
+  drugName: z.string().nullable(),
   date: z.string().nullable(),
   quantity: z.number().nullable(),
   billed: z.number().nullable(),
@@ -88,6 +95,8 @@ export type ClaimLine = z.infer<typeof claimLineSchema>;
  * One claim. `serviceStart` is the contract's service date (`YYYY-MM-DD`), `month` its `YYYY-MM`;
  * `billed`, `medicarePaid` and `youPaid` follow docs/money.md "Money per claim"; `partBDeductible` is what the
  * claim applied to the Part B deductible (docs/money.md "Part B deductible"), 0 for claim types without one.
+ * `allowed` (the Medicare-approved amount, carrier and DME only), `deductible`, `coinsurance` and
+ * `bloodDeductible` tell the claim's money as a story; the last three add up to `youPaid` except on drug events.
  */
 export const claimSchema = z.object({
   id: z.string(),
@@ -100,6 +109,10 @@ export const claimSchema = z.object({
   medicarePaid: z.number(),
   youPaid: z.number(),
   partBDeductible: z.number(),
+  allowed: z.number().nullable(),
+  deductible: z.number(),
+  coinsurance: z.number(),
+  bloodDeductible: z.number(),
   provider: partySchema.nullable(),
   facility: facilitySchema.nullable(),
   careTeam: z.array(careTeamMemberSchema),

@@ -11,6 +11,7 @@ import { ThisYear } from '@/components/dashboard/this-year';
 import { TotalsCards } from '@/components/dashboard/totals-cards';
 import { DataTable } from '@/components/ui/data-table';
 import { Notice } from '@/components/ui/notice';
+import { PrintButton } from '@/components/ui/print-button';
 import { requireSession } from '@/lib/auth/session';
 import { coverageSummary } from '@/lib/claims/coverage-summary';
 import { recentClaims, recentPrescriptions } from '@/lib/claims/dashboard-lists';
@@ -115,6 +116,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
         claims={recentClaims(data.claims)}
         prescriptions={recentPrescriptions(data.prescriptions)}
       />
+      <p className="mt-10 print:hidden">
+        <PrintButton />
+      </p>
     </>
   );
 }

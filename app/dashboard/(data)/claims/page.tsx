@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ClaimLink } from '@/components/claims/claim-link';
 import { DataProblem } from '@/components/claims/data-problem';
 import { PageHeading } from '@/components/dashboard/page-heading';
 import { DataTable } from '@/components/ui/data-table';
-import { formatCount, formatDate } from '@/components/ui/format';
+import { formatCount } from '@/components/ui/format';
 import { Notice } from '@/components/ui/notice';
 import { ScrollBox } from '@/components/ui/scroll-box';
 import { CLAIM_TYPE_CATALOGUE } from '@/lib/claims/catalogue';
@@ -65,7 +66,11 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Searc
         action="/dashboard/claims"
       />
       {ignored && <Notice tone="warning">Some filters were not valid and were left out.</Notice>}
-      <form method="get" action="/dashboard/claims" className="mt-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+      <form
+        method="get"
+        action="/dashboard/claims"
+        className="mt-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-3 print:hidden"
+      >
         <div>
           <label htmlFor="type" className="block font-semibold">
             Kind of care
@@ -137,7 +142,12 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Searc
             rows={result.items}
             rowKey={(c) => c.id}
             columns={[
-              { label: 'Date', value: (c) => formatDate(c.serviceStart) },
+              {
+                label: 'Date',
+                value: (c) => (
+                  <ClaimLink id={c.id} date={c.serviceStart} label={CLAIM_TYPE_CATALOGUE[c.type].label} />
+                ),
+              },
               { label: 'Kind of care', value: (c) => CLAIM_TYPE_CATALOGUE[c.type].label },
               { label: 'Provider', value: (c) => c.provider ?? 'Not named' },
               { label: 'What it was for', value: (c) => c.summary ?? '—' },

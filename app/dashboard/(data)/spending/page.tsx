@@ -8,8 +8,8 @@ import { TotalsCards } from '@/components/dashboard/totals-cards';
 import { PeriodSelect } from '@/components/dashboard/period-select';
 import { DataTable } from '@/components/ui/data-table';
 import { ScrollBox } from '@/components/ui/scroll-box';
-import { formatDate } from '@/components/ui/format';
 import { CLAIM_TYPE_CATALOGUE } from '@/lib/claims/catalogue';
+import { ClaimLink } from '@/components/claims/claim-link';
 import { largestClaims } from '@/lib/claims/dashboard-lists';
 import { monthlyByKind, paidOverTime, totalsFor, yearOverYear } from '@/lib/claims/dashboard-series';
 import { parsePeriod, periodLabel, periodOptions, periodValue, yearsWithClaims } from '@/lib/claims/period';
@@ -130,7 +130,10 @@ export default async function SpendingPage({ searchParams }: { searchParams: Sea
                   rows={largest}
                   rowKey={(c) => c.id}
                   columns={[
-                    { label: 'Date', value: (c) => formatDate(c.serviceStart) },
+                    {
+                      label: 'Date',
+                      value: (c) => <ClaimLink id={c.id} date={c.serviceStart} label={c.label} />,
+                    },
                     { label: 'Kind of care', value: (c) => c.label },
                     { label: 'Provider', value: (c) => c.provider ?? 'Not named' },
                     { label: 'Billed', kind: 'dollars', value: (c) => c.billed },
