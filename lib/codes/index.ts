@@ -62,7 +62,10 @@ function fromCatalogue(key: CatalogueKey, code: string): Described {
   return { code, text, source: text === null ? null : key };
 }
 
-/** A diagnosis or ICD procedure: the data's display when present, else the ICD-10-CM catalogue for ICD-10 diagnoses. */
+/**
+ * A diagnosis or ICD procedure: the data's display when present, else the ICD-10-CM catalogue for ICD-10
+ * diagnoses.
+ */
 export function describeDiagnosis(d: {
   code: string;
   system: CodeSystemKind;
