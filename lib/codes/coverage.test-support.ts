@@ -6,7 +6,7 @@
 import { normalize } from '@/lib/claims/normalize';
 import type { FhirVersion } from '@/lib/claims/fhir-version';
 import { getBeneficiary } from '@/sandbox/data';
-import { describeDiagnosis, describeDrug, describeService, type Described } from '.';
+import { describeDiagnosis, describeDrug, describeRevenueCenter, describeService, type Described } from '.';
 
 /** The shares the report is held to: diagnoses and HCPCS Level II line codes shown with a description. */
 export const COVERAGE_TARGETS = { diagnoses: 0.99, hcpcs: 0.95 } as const;
@@ -24,7 +24,7 @@ export interface Tally {
   undescribed: Set<string>;
 }
 
-/** The report's numbers: diagnoses, line codes by kind, and Part D drugs. */
+/** The report's numbers: diagnoses, line codes by kind, revenue centres and drugs. */
 export interface CodeCoverage {
   users: number;
   claims: number;
@@ -34,7 +34,9 @@ export interface CodeCoverage {
   hcpcs: Tally;
   hcpcsByCatalogue: Tally;
   cpt: Tally;
-  /** Part D fills by NDC, without the claim's drug name: what the NDC catalogue alone covers. */
+  /** Revenue centre codes of institutional lines (the claims carry no text for them here). */
+  revenueCenters: Tally;
+  /** NDCs of Part D fills and drug lines, without the claim's drug name: what the NDC catalogue covers. */
   drugsByCatalogue: Tally;
 }
 
@@ -72,6 +74,7 @@ export function measureCodeCoverage(
     hcpcs: tally(),
     hcpcsByCatalogue: tally(),
     cpt: tally(),
+    revenueCenters: tally(),
     drugsByCatalogue: tally(),
   };
   for (const user of users) {
@@ -98,6 +101,8 @@ export function measureCodeCoverage(
         } else if (described.kind === 'cpt') {
           count(result.cpt, described, described.code);
         }
+        if (line.revenue) count(result.revenueCenters, describeRevenueCenter(line.revenue), line.revenue);
+        if (line.ndc) count(result.drugsByCatalogue, describeDrug(line.ndc, null), line.ndc);
       }
     }
     for (const fill of data.prescriptions) {

@@ -20,6 +20,8 @@ describe('descriptions on the sandbox claims', () => {
     expect(share(result.diagnosesByCatalogue)).toBeGreaterThanOrEqual(COVERAGE_TARGETS.diagnoses);
     expect(share(result.hcpcsByCatalogue)).toBeGreaterThanOrEqual(COVERAGE_TARGETS.hcpcs);
     expect(share(result.drugsByCatalogue)).toBe(1);
+    expect(result.revenueCenters.total).toBeGreaterThan(0);
+    expect(share(result.revenueCenters)).toBe(1);
   });
 
   it('shows no CPT code with a text', () => {

@@ -215,6 +215,13 @@ describe('readableText', () => {
     );
   });
 
+  it('keeps lone letters that name something, but not the article or a possessive', () => {
+    expect(readableText('HEPATITIS A WITHOUT HEPATIC COMA')).toBe('Hepatitis A without hepatic coma');
+    expect(readableText('VITAMIN D DEFICIENCY, UNSPECIFIED')).toBe('Vitamin D deficiency, unspecified');
+    expect(readableText('STRUCK BY A DOG')).toBe('Struck by a dog');
+    expect(readableText("PARKINSON'S DISEASE")).toBe("Parkinson's disease");
+  });
+
   it('leaves mixed-case and letterless texts alone', () => {
     expect(readableText('Ventolin HFA - ALBUTEROL SULFATE')).toBe('Ventolin HFA - ALBUTEROL SULFATE');
     expect(readableText('Ppps, subseq visit')).toBe('Ppps, subseq visit');

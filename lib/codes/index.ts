@@ -62,7 +62,10 @@ function fromCatalogue(key: CatalogueKey, code: string): Described {
   return { code, text, source: text === null ? null : key };
 }
 
-/** A diagnosis or ICD procedure: the data's display when present, else the ICD-10-CM catalogue for ICD-10 diagnoses. */
+/**
+ * A diagnosis or ICD procedure: the data's display when present, else the ICD-10-CM catalogue for ICD-10
+ * diagnoses.
+ */
 export function describeDiagnosis(d: {
   code: string;
   system: CodeSystemKind;
@@ -75,7 +78,11 @@ export function describeDiagnosis(d: {
   return fromCatalogue('icd-10-cm', code);
 }
 
-/** A claim line's service code: HCPCS Level II from data or catalogue; CPT → text null and kind 'cpt'. */
+/**
+ * A claim line's service code: HCPCS Level II from data or catalogue; CPT → text null and kind 'cpt'. An NDC
+ * on the line is described as {@link describeDrug} does (kind 'ndc'); a line without a code has code '' and
+ * kind null.
+ */
 export function describeService(line: {
   code: string | null;
   display: string | null;

@@ -1,11 +1,12 @@
 /**
- * Reading CMS's Alpha-Numeric HCPCS file (https://www.cms.gov/medicare/coding-billing/healthcare-common-procedure-system/quarterly-update),
- * for the HCPCS Level II short descriptors. Two forms are read:
+ * Reading CMS's Alpha-Numeric HCPCS file for the HCPCS Level II short descriptors
+ * (https://www.cms.gov/medicare/coding-billing/healthcare-common-procedure-system/quarterly-update). Two forms are read:
  *
  * - the fixed-width `HCPCYYYY_<MONTH>_ANWEB.txt`: HCPC (columns 1–5), sequence number (6–10), record id (11:
  *   3 the first line of a code, 4 a continuation, 7 and 8 modifiers), long description (12–91), short
  *   description (92–119);
- * - the workbook saved as CSV, with a header row naming `HCPC` and `SHORT DESCRIPTION` (or `SHORT_DESCRIPTION`).
+ * - the workbook saved as CSV, with a header row naming `HCPC` and `SHORT DESCRIPTION` (or
+ *   `SHORT_DESCRIPTION`).
  *
  * CDT dental codes (D0000–D9999) are the ADA's and are left out, as are modifiers and anything that is not a
  * Level II code. See docs/codes.md.
