@@ -8,7 +8,10 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 /** Reads the whole stream as text; rejects when it errors, with the text read so far on `partial`. */
 async function readAll(stream: ReadableStream<Uint8Array>, partial: { text: string } = { text: '' }) {
   const decoder = new TextDecoder();
-  for await (const chunk of stream) partial.text += decoder.decode(chunk, { stream: true });
+  const reader = stream.getReader();
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    partial.text += decoder.decode(read.value, { stream: true });
+  }
   return partial.text;
 }
 
