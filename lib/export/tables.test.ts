@@ -4,7 +4,7 @@ import { sample } from '@/lib/claims/__fixtures__/load.test-support';
 import { CLAIM_TYPE_CATALOGUE } from '@/lib/claims/catalogue';
 import { normalize } from '@/lib/claims/normalize';
 import { claimQuerySchema, queryClaims, queryPrescriptions } from '@/lib/data/queries';
-import { claimsCsv, prescriptionsCsv } from './tables';
+import { claimsCsv, claimsCsvHref, prescriptionsCsv } from './tables';
 
 // Real CMS sample claims, one of each of the eight types, through the CSV tables and back through a parser.
 const data = normalize([sample('bfd-v2-eob-search-bundle-all-types.json')]);
@@ -85,5 +85,28 @@ describe('prescriptionsCsv', () => {
       'You paid': String(fill!.youPaid),
       'Claim id': fill!.id,
     });
+  });
+});
+
+describe('claimsCsvHref', () => {
+  it('carries the filters and order of the list, and no page', () => {
+    const query = claimQuerySchema.parse({
+      type: ['carrier', 'pde'],
+      from: '2024-01-01',
+      to: '2024-12-31',
+      q: 'a & b',
+      sort: 'date-asc',
+      page: '3',
+    });
+    const href = new URL(claimsCsvHref(query), 'http://localhost');
+    expect(href.pathname).toBe('/api/claims');
+    expect(href.searchParams.get('format')).toBe('csv');
+    expect(href.searchParams.has('page')).toBe(false);
+    const raw = Object.fromEntries(href.searchParams);
+    expect(claimQuerySchema.parse({ ...raw, type: href.searchParams.getAll('type') })).toEqual({
+      ...query,
+      page: 1,
+    });
+    expect(claimsCsvHref(claimQuerySchema.parse({}))).toBe('/api/claims?format=csv&sort=date-desc');
   });
 });

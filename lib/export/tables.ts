@@ -46,3 +46,14 @@ export function claimsCsv(claims: readonly Claim[], query: ClaimQuery): string {
 export function prescriptionsCsv(fills: readonly Prescription[]): string {
   return toCsv(FILL_COLUMNS, fills);
 }
+
+/** The address of the CSV download of the claims list with `query`'s filters and order. */
+export function claimsCsvHref(query: ClaimQuery): string {
+  const params = new URLSearchParams({ format: 'csv' });
+  for (const type of query.type ?? []) params.append('type', type);
+  if (query.from) params.set('from', query.from);
+  if (query.to) params.set('to', query.to);
+  if (query.q) params.set('q', query.q);
+  params.set('sort', query.sort);
+  return `/api/claims?${params}`;
+}
