@@ -8,10 +8,10 @@ import { formatCount } from '@/components/ui/format';
 import { Notice } from '@/components/ui/notice';
 import { ScrollBox } from '@/components/ui/scroll-box';
 import { CLAIM_TYPE_CATALOGUE } from '@/lib/claims/catalogue';
-import { claimsCsvHref } from '@/lib/export/tables';
 import { CLAIM_TYPES } from '@/lib/claims/types';
 import { getPageData } from '@/lib/data/page-data';
 import { claimQuerySchema, queryClaims, type ClaimQuery } from '@/lib/data/queries';
+import { claimsCsvHref } from '@/lib/export/tables';
 
 export const metadata: Metadata = { title: 'Claims · My Medicare claims' };
 
