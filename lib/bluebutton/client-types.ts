@@ -48,6 +48,28 @@ export interface LoadProgress {
   expectedClaims: number | null;
 }
 
+/**
+ * A FHIR resource as Blue Button sent it: parsed, otherwise untouched. Only exports hand it on, as opaque JSON;
+ * nothing reads its fields (the app's own types come from lib/claims).
+ */
+export type ReceivedResource = Readonly<Record<string, unknown>>;
+
+/** Options of {@link BlueButtonClient.exportResources}. */
+export interface ExportOptions {
+  signal?: AbortSignal;
+  /** Gets each resource once, page by page as pages arrive (in no set order); it is not kept. */
+  onResource: (resource: ReceivedResource) => void;
+  /** Awaited before each page is asked for, so a consumer that falls behind holds paging back. */
+  ready?: () => Promise<void>;
+}
+
+/** What {@link BlueButtonClient.exportResources} did: demographics shared or not, resources handed on, cost. */
+export interface ExportResult {
+  demographics: Demographics;
+  resources: number;
+  stats: RequestStats;
+}
+
 /** Reads a beneficiary's Blue Button data. Every method honours `signal`. */
 export interface BlueButtonClient {
   /** Every EOB page, normalized (the benchmarks compare this with CMS's SDK reading the same searches). */
@@ -60,4 +82,12 @@ export interface BlueButtonClient {
     signal?: AbortSignal;
     onProgress?: (progress: LoadProgress) => void;
   }): Promise<Required<DataResult>>;
+  /**
+   * The searches of `getAll`, with its pager and limits, but each resource handed to `onResource` as received
+   * instead of normalized: the Patient (left out when demographics were declined), every Coverage and every
+   * ExplanationOfBenefit. The first failure stops the rest and is thrown.
+   */
+  exportResources(options: ExportOptions): Promise<ExportResult>;
+  /** One ExplanationOfBenefit read by id, as received; `not_found` when Blue Button has no such claim. */
+  readClaim(id: string, signal?: AbortSignal): Promise<ReceivedResource>;
 }

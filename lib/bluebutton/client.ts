@@ -4,11 +4,18 @@ import type { NormalizedData } from '@/lib/claims/normalized-data';
 import type { ClaimType } from '@/lib/claims/types';
 import { getConfig } from '@/lib/config';
 import { AppError } from '@/lib/errors';
-import { allOrAbort } from './abort';
-import type { BlueButtonClient, BlueButtonClientOptions, Demographics } from './client-types';
+import { isRecord } from '@/lib/json';
+import { allOrAbort, throwIfAborted } from './abort';
+import type {
+  BlueButtonClient,
+  BlueButtonClientOptions,
+  Demographics,
+  ExportOptions,
+  ReceivedResource,
+} from './client-types';
 import { blueButtonEndpoints } from './endpoints';
 import { createFhirHttp } from './http';
-import { createLimiter } from './limiter';
+import { createLimiter, type Limiter } from './limiter';
 import { createPager, type OnPage, type Pager, type SearchSpec } from './paging';
 import { createStatsRecorder } from './request-stats';
 
@@ -16,7 +23,8 @@ import { createStatsRecorder } from './request-stats';
  * The Blue Button client: Patient, Coverage and ExplanationOfBenefit searches (v1 STU3 or v2 R4,
  * https://bluebutton.cms.gov/api-documentation/), read through the HTTP layer and the planned pager, and
  * normalized page by page into the app's own types (`NormalizedData`, lib/claims) so no vendor shape
- * leaves `lib`. Every call reports what it cost in requests and round trips.
+ * leaves `lib`. Exports alone hand resources on as received, as opaque JSON to be written out, never read.
+ * Every call reports what it cost in requests and round trips.
  */
 
 export type * from './client-types';
@@ -63,9 +71,18 @@ export function createBlueButtonClient(options: BlueButtonClientOptions): BlueBu
   const http = createFhirHttp({ ...options, config });
   const version = config.version === 1 ? 'v1' : 'v2';
 
-  function call() {
+  /** One call's statistics, pager and normalizer; `ready` is awaited before each page request. */
+  function call(ready?: () => Promise<void>) {
     const stats = createStatsRecorder();
-    const limit = createLimiter(config.pageConcurrency);
+    const bound = createLimiter(config.pageConcurrency);
+    const limit: Limiter = !ready
+      ? bound
+      : (task, signal) =>
+          bound(async () => {
+            await ready();
+            throwIfAborted(signal);
+            return task();
+          }, signal);
     const pager = createPager({ http, fhirBase, limit, maxPages: config.maxPages, stats });
     return { stats, pager, normalizer: createNormalizer({ version }) };
   }
@@ -110,6 +127,46 @@ export function createBlueButtonClient(options: BlueButtonClientOptions): BlueBu
         pager.searchAll(CLAIM_SEARCHES, add, scope),
       ]);
       return { data: sortedResult(normalizer), demographics, stats: stats.snapshot() };
+    },
+    async exportResources({ signal, onResource, ready }: ExportOptions) {
+      const { stats, pager } = call(ready);
+      const seen = new Set<string>();
+      let resources = 0;
+      const hand: OnPage = (page, { search }) => {
+        for (const entry of (page as { entry?: unknown[] }).entry ?? []) {
+          const resource = isRecord(entry) ? entry.resource : undefined;
+          if (!isRecord(resource) || resource.resourceType !== search.resource) continue;
+          // Pages of one search neither overlap nor skip (docs/blue-button.md §9); this is a guard all the same.
+          if (typeof resource.id === 'string') {
+            const key = `${search.resource}/${resource.id}`;
+            if (seen.has(key)) continue;
+            seen.add(key);
+          }
+          resources += 1;
+          onResource(resource);
+        }
+      };
+      let demographics: Demographics = 'shared';
+      await allOrAbort(signal, (scope) => [
+        readPatient(pager, hand, scope).then((d) => (demographics = d)),
+        pager.searchAll([{ resource: 'Coverage' }], hand, scope),
+        pager.searchAll(CLAIM_SEARCHES, hand, scope),
+      ]);
+      return { demographics, resources, stats: stats.snapshot() };
+    },
+    async readClaim(id, signal) {
+      const url = `${fhirBase}ExplanationOfBenefit/${encodeURIComponent(id)}`;
+      const body = await http.getJson(url, signal).catch((error: unknown) => {
+        const { fault, upstreamStatus } = error instanceof AppError ? error.detail : {};
+        if (fault === 'http_status' && upstreamStatus === 404)
+          throw new AppError('not_found', { message: 'No claim with this id.', cause: error });
+        throw error;
+      });
+      if (!isRecord(body) || body.resourceType !== 'ExplanationOfBenefit' || body.id !== id) {
+        const problem = 'the answer to a claim read is not that ExplanationOfBenefit';
+        throw new AppError('medicare_unreadable', { detail: { problem } });
+      }
+      return body as ReceivedResource;
     },
   };
 }

@@ -130,3 +130,6 @@ export function queryPrescriptions(
     })
     .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.id.localeCompare(b.id));
 }
+
+/** A claim id as Blue Button writes them (`carrier--10000000000123`); anything else never reaches it. */
+export const claimIdSchema = z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/);

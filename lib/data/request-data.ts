@@ -23,13 +23,16 @@ export function loadForRequest(request: NextRequest): Promise<MedicareData> {
  * running, `cache`, or `cooldown`: a refresh asked for too soon after the last one, answered from the cache).
  */
 export function dataJson(body: unknown, loaded: Pick<MedicareData, 'fetchedAt' | 'source'>): Response {
+  return Response.json(body, { headers: dataHeaders(loaded) });
+}
+
+/** The headers of {@link dataJson}: no-store and the three `Data-*` headers. */
+export function dataHeaders(loaded: Pick<MedicareData, 'fetchedAt' | 'source'>): Record<string, string> {
   const age = Math.max(0, Math.floor((Date.now() - loaded.fetchedAt) / 1000));
-  return Response.json(body, {
-    headers: {
-      ...NO_STORE,
-      'Data-Fetched-At': new Date(loaded.fetchedAt).toISOString(),
-      'Data-Age-Seconds': String(age),
-      'Data-Source': loaded.source,
-    },
-  });
+  return {
+    ...NO_STORE,
+    'Data-Fetched-At': new Date(loaded.fetchedAt).toISOString(),
+    'Data-Age-Seconds': String(age),
+    'Data-Source': loaded.source,
+  };
 }

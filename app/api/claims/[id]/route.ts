@@ -1,15 +1,13 @@
 // GET /api/claims/:id — one claim with its lines, diagnoses, procedures and providers.
-import { z } from 'zod';
 import { AppError } from '@/lib/errors';
 import { loadMedicareData } from '@/lib/data/medicare-data';
+import { claimIdSchema } from '@/lib/data/queries';
 import { dataJson } from '@/lib/data/request-data';
 import { apiRoute } from '@/lib/http/api-route';
 
-const idSchema = z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/);
-
 export const GET = apiRoute<{ params: Promise<{ id: string }> }>(async (request, { params }) => {
   const { id } = await params;
-  if (!idSchema.safeParse(id).success)
+  if (!claimIdSchema.safeParse(id).success)
     throw new AppError('bad_request', { message: 'Invalid parameter id: not a claim id' });
   const loaded = await loadMedicareData({ signal: request.signal });
   const claim = loaded.data.claims.find((c) => c.id === id);

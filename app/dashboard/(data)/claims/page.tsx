@@ -11,6 +11,7 @@ import { CLAIM_TYPE_CATALOGUE } from '@/lib/claims/catalogue';
 import { CLAIM_TYPES } from '@/lib/claims/types';
 import { getPageData } from '@/lib/data/page-data';
 import { claimQuerySchema, queryClaims, type ClaimQuery } from '@/lib/data/queries';
+import { claimsCsvHref } from '@/lib/export/tables';
 
 export const metadata: Metadata = { title: 'Claims · My Medicare claims' };
 
@@ -66,6 +67,11 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Searc
         action="/dashboard/claims"
       />
       {ignored && <Notice tone="warning">Some filters were not valid and were left out.</Notice>}
+      <p className="mt-4 print:hidden">
+        <a href={claimsCsvHref(query)} download className="font-semibold text-accent underline">
+          Download these claims (CSV)
+        </a>
+      </p>
       <form
         method="get"
         action="/dashboard/claims"

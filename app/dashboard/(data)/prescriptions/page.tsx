@@ -81,6 +81,11 @@ export default async function PrescriptionsPage({ searchParams }: { searchParams
         refreshedTooSoon={source === 'cooldown'}
         action="/dashboard/prescriptions"
       />
+      <p className="mt-4 print:hidden">
+        <a href="/api/prescriptions?format=csv" download className="font-semibold text-accent underline">
+          Download all fills (CSV)
+        </a>
+      </p>
       <form
         method="get"
         action="/dashboard/prescriptions"

@@ -16,6 +16,11 @@ export default async function ProfilePage() {
   return (
     <>
       <h1 className="text-3xl font-bold">Profile</h1>
+      <p className="mt-4 print:hidden">
+        <a href="/api/export/fhir" download className="font-semibold text-accent underline">
+          Download all my Medicare data (FHIR JSON)
+        </a>
+      </p>
       {profile ? (
         <>
           <p className="mt-4 text-lg">What Medicare shared about you with this app.</p>
