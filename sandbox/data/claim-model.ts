@@ -37,6 +37,8 @@ export interface Fill {
   patientPaid: number;
   /** Low-income subsidy paid for the fill. */
   lics: number;
+  /** Gross drug cost above the out-of-pocket threshold (catastrophic coverage); the rest is below it. */
+  aboveThreshold: number;
   /** Day the plan paid the pharmacy. */
   paidDay: number;
   pharmacy: number;

@@ -2,6 +2,7 @@ import type { ClaimRecord } from './claim-model';
 import { SPECIALTIES } from './codes/providers';
 import { isDual } from './coverage-model';
 import { formatInstant } from './dates';
+import { demoFills } from './demo-users';
 import { scheduleFills } from './pde-schedule';
 import { priceFills } from './pde-pricing';
 import { applyCostSharing, priceInstitutional, priceLines } from './pricing';
@@ -89,7 +90,8 @@ function professionalOrInstitutional(rng: Rng, profile: Profile, type: ClaimType
 function partD(profile: Profile, count: number | undefined, ids: ClaimIds): ClaimRecord[] {
   const n = profile.user.number;
   const first = Math.max(profile.windowStart, profile.coverage.partDStart ?? profile.windowStart);
-  const drafts = scheduleFills(Rng.of(n, 'pde'), profile.conditions, count, first, profile.windowEnd);
+  const drawn = scheduleFills(Rng.of(n, 'pde'), profile.conditions, count, first, profile.windowEnd);
+  const drafts = profile.demo ? demoFills(profile.demo, drawn, first, profile.windowStart, profile.anchorDay) : drawn;
   const fills = priceFills(Rng.of(n, 'pde-money'), drafts, isDual(profile.coverage));
   const prescriber = SPECIALTIES[0];
   if (!prescriber) throw new Error('no specialties');

@@ -18,6 +18,14 @@ const TABLES = {
   snfDay: { first: 2019, amounts: [17_050, 17_600, 18_550, 19_450, 20_000, 20_400, 20_950, 21_700] },
   /** Standard Part D deductible. */
   partD: { first: 2019, amounts: [41_500, 43_500, 44_500, 48_000, 50_500, 54_500, 59_000, 61_500] },
+  /**
+   * Part D out-of-pocket threshold: true out-of-pocket (TrOOP) after which the catastrophic phase starts, and from
+   * 2025 the yearly out-of-pocket limit (docs/money.md "Part D out-of-pocket").
+   */
+  partDOutOfPocket: {
+    first: 2019,
+    amounts: [510_000, 635_000, 655_000, 705_000, 740_000, 800_000, 200_000, 210_000],
+  },
 } as const satisfies Record<string, YearTable>;
 
 /** Which yearly amount. */
@@ -30,4 +38,12 @@ export function yearlyRate(kind: RateKind, year: number): number {
   if (year <= last) return amounts[Math.max(0, year - first)] ?? 0;
   const lastAmount = amounts[amounts.length - 1] ?? 0;
   return Math.round((lastAmount * 1.04 ** (year - last)) / 100) * 100;
+}
+
+/**
+ * The share of a fill's cost the beneficiary pays above the Part D out-of-pocket threshold: 5 % until 2023 (the
+ * minimum copays are left out), nothing from 2024.
+ */
+export function catastrophicCoinsurance(year: number): number {
+  return year < 2024 ? 0.05 : 0;
 }

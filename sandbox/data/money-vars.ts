@@ -56,7 +56,8 @@ export function lineMoney(type: ClaimType, claim: ClaimRecord, line: ClaimLine |
   const fill = claim.fill;
   if (fill) {
     return {
-      zero: 0, cvrd_d_plan_pd_amt: fill.planPaid, gdc_blw_oopt_amt: fill.totalCost, gdc_abv_oopt_amt: 0,
+      zero: 0, cvrd_d_plan_pd_amt: fill.planPaid, gdc_blw_oopt_amt: fill.totalCost - fill.aboveThreshold,
+      gdc_abv_oopt_amt: fill.aboveThreshold,
       ptnt_pay_amt: fill.patientPaid, othr_troop_amt: 0, lics_amt: fill.lics, plro_amt: 0,
       tot_rx_cst_amt: fill.totalCost, rptd_gap_dscnt_num: 0,
     };

@@ -1,5 +1,6 @@
-import { PART_D_DRUGS, type PartDDrugKey } from './codes/drugs';
+import { DEMO_ONLY_DRUGS, PART_D_DRUGS, type PartDDrugKey } from './codes/drugs';
 import type { ConditionKey } from './codes/icd10';
+import { dayOf, monthOf, yearOf } from './dates';
 import type { Rng } from './prng';
 
 /**
@@ -69,7 +70,7 @@ export function scheduleFills(rng: Rng, conditions: readonly ConditionKey[], tar
     });
   }
   const fills: FillDraft[] = [];
-  const allDrugs = Object.keys(PART_D_DRUGS) as PartDDrugKey[];
+  const allDrugs = (Object.keys(PART_D_DRUGS) as PartDDrugKey[]).filter((key) => !DEMO_ONLY_DRUGS.has(key));
   let regimen = 0;
   const limit = target ?? Infinity;
   while (fills.length < limit && (target !== undefined || queue.length > 0)) {
@@ -104,4 +105,19 @@ function runRegimen(rng: Rng, regimen: Regimen, stop: number, target: number, fi
     refill = (refill + 1) % perPrescription;
     day += rng.chance(0.07) ? daysSupply + rng.int(8, 30) : daysSupply - rng.int(0, 4);
   }
+}
+
+/**
+ * A specialty drug shipped on the first of every month from `first` to `last` (day numbers), 30 days at a
+ * time: no late or skipped fills, and a new prescription every July (refill numbers 0 to 11).
+ */
+export function monthlyFills(drug: PartDDrugKey, first: number, last: number, regimen: number): FillDraft[] {
+  const fills: FillDraft[] = [];
+  const firstOf = (index: number) => dayOf(Math.floor(index / 12), (index % 12) + 1, 1);
+  let index = yearOf(first) * 12 + monthOf(first) - 1;
+  if (firstOf(index) < first) index += 1;
+  for (let day = firstOf(index); day <= last; day = firstOf(++index)) {
+    fills.push({ day, drug, daysSupply: 30, refill: (monthOf(day) + 5) % 12, regimen });
+  }
+  return fills;
 }

@@ -2,6 +2,7 @@ import type { ConditionKey } from './codes/icd10';
 import { FACILITY_NAMES, makeNpi, SPECIALTIES, type Specialty } from './codes/providers';
 import { drawCoverage, type CoverageModel } from './coverage-model';
 import { dayOf, monthOf, yearOf } from './dates';
+import { demoCoverage, demoSetup, type DemoSetup } from './demo-users';
 import { FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES, PLACES } from './names';
 import { Rng } from './prng';
 import { getUser } from './synthetic-user';
@@ -53,6 +54,8 @@ export interface Profile {
   claimCount: number;
   /** True for BBUser10000–19999, whose count is exact and spread over all eight types. */
   exactCount: boolean;
+  /** What a demo user is given besides their draws (demo-users.ts). */
+  demo?: DemoSetup;
 }
 
 const FOUR_YEARS = 1461;
@@ -77,7 +80,7 @@ export function makeProfile(n: number, anchorDay: number): Profile {
     requirePartD: exactCount,
   });
   const place = rng.pick(PLACES);
-  return {
+  const profile: Profile = {
     user,
     anchorDay,
     windowStart,
@@ -91,6 +94,14 @@ export function makeProfile(n: number, anchorDay: number): Profile {
     mbi: makeMbi(rng),
     claimCount: exactCount ? n - 10_000 : 30 + Math.floor(rng.next() ** 1.6 * 420),
     exactCount,
+  };
+  const demo = demoSetup(n);
+  if (!demo) return profile;
+  return {
+    ...profile,
+    conditions: [...new Set([...(demo.conditions ?? []), ...profile.conditions])],
+    coverage: demoCoverage(demo, coverage),
+    demo,
   };
 }
 

@@ -20,12 +20,16 @@ export interface PartDDrug extends DrugProduct {
   readonly qty30: number;
   /** Whether a 90-day supply is usual for it. */
   readonly ninetyDay: boolean;
+  /** A specialty-tier drug: coinsurance instead of a copay. */
+  readonly specialty?: boolean;
 }
 
 const generic = (ndc: string, display: string, cost30: number, qty30 = 30): PartDDrug =>
   ({ ndc, display, brand: false, cost30, qty30, ninetyDay: true });
 const brand = (ndc: string, display: string, cost30: number, qty30 = 30): PartDDrug =>
   ({ ndc, display, brand: true, cost30, qty30, ninetyDay: false });
+const specialty = (ndc: string, display: string, cost30: number, qty30: number): PartDDrug =>
+  ({ ndc, display, brand: true, cost30, qty30, ninetyDay: false, specialty: true });
 
 /** Part D drugs by key. */
 export const PART_D_DRUGS = {
@@ -62,10 +66,17 @@ export const PART_D_DRUGS = {
   symbicort: brand('00186037020', 'Symbicort - BUDESONIDE AND FORMOTEROL FUMARATE DIHYDRATE', 338, 10.2),
   ventolin: brand('00173068220', 'Ventolin HFA - ALBUTEROL SULFATE', 61, 18),
   entresto: brand('00078065920', 'Entresto - SACUBITRIL AND VALSARTAN', 648, 60),
+  // Taken only by the users of demo-users.ts. 140 mg capsules, bottle of 90 (NDC 57962-140-09): three a day.
+  imbruvica: specialty('57962014009', 'Imbruvica - IBRUTINIB', 14_900, 90),
+  // 175 mcg tablets, bottle of 90 (NDC 0074-7070-90).
+  synthroid: brand('00074707090', 'Synthroid - LEVOTHYROXINE SODIUM', 58),
 } as const satisfies Record<string, PartDDrug>;
 
 /** A Part D drug key. */
 export type PartDDrugKey = keyof typeof PART_D_DRUGS;
+
+/** Drugs only the users of demo-users.ts take: never drawn for anyone else. */
+export const DEMO_ONLY_DRUGS: ReadonlySet<PartDDrugKey> = new Set<PartDDrugKey>(['imbruvica', 'synthroid']);
 
 /** Drugs given in a doctor's office, an outpatient department or by a DME supplier (Part B). */
 export const PART_B_DRUGS: Readonly<Record<string, DrugProduct>> = {

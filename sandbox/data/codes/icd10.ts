@@ -36,6 +36,8 @@ export const CONDITIONS = {
     code: 'H353211',
     display: 'EXUDATIVE AGE-RELATED MACULAR DEGENERATION, RIGHT EYE, WITH ACTIVE CHOROIDAL NEOVASCULARIZATION',
   },
+  /** Never drawn at random: only a beneficiary set up for it has it (demo-users.ts). */
+  cll: { code: 'C9110', display: 'CHRONIC LYMPHOCYTIC LEUKEMIA OF B-CELL TYPE NOT HAVING ACHIEVED REMISSION' },
 } as const satisfies Record<string, CodeDisplay>;
 
 /** A condition key. */
