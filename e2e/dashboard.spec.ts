@@ -188,6 +188,49 @@ test('claims: filters and order live in the URL, change the rows, and an empty r
   await expect(page.getByText('No claims match these filters.')).toBeVisible();
 });
 
+test('the claims and prescriptions filters work with the keyboard alone', async ({ page }) => {
+  await signInWithMedicare(page, { user: 'BBUser10120' });
+  await page.goto('/dashboard/claims');
+  await page.getByLabel('Kind of care').focus();
+  // A closed select takes typed letters, as a keyboard user picks an option.
+  await page.keyboard.type('Prescr');
+  await expect(page.getByLabel('Kind of care')).toHaveValue('pde');
+  for (
+    let i = 0;
+    i < 8 &&
+    !(await page.getByRole('button', { name: 'Show claims' }).evaluate((b) => b === document.activeElement));
+    i += 1
+  )
+    await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Show claims' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/type=pde/);
+  const kinds = await page
+    .getByRole('table', { name: 'Claims' })
+    .locator('tbody tr td:nth-child(2)')
+    .allTextContents();
+  expect(kinds.length).toBeGreaterThan(0);
+  expect(new Set(kinds)).toEqual(new Set(['Prescriptions']));
+
+  await page.goto('/dashboard/prescriptions');
+  await page.getByLabel('Drugs', { exact: true }).focus();
+  await page.keyboard.type('Drugs you st');
+  await expect(page.getByLabel('Drugs', { exact: true })).toHaveValue('stopped');
+  for (
+    let i = 0;
+    i < 6 &&
+    !(await page
+      .getByRole('button', { name: 'Show', exact: true })
+      .evaluate((b) => b === document.activeElement));
+    i += 1
+  )
+    await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Show', exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/show=stopped/);
+  await expect(page.getByLabel('Drugs', { exact: true })).toHaveValue('stopped');
+});
+
 test('prescriptions: every fill, newest first, searchable by drug name', async ({ page }) => {
   await signInWithMedicare(page, { user: 'BBUser10120' });
   const summary = (await (await page.request.get('/api/summary')).json()) as { prescriptions: unknown[] };

@@ -199,4 +199,3 @@ describe('abort', () => {
     expect(sent).toBeLessThan(10);
   });
 });
-

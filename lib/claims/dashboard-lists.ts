@@ -2,6 +2,7 @@
  * The dashboard's short lists (largest claims, recent claims, recent prescriptions), each item with only what
  * a list shows and its money rounded to cents. docs/money.md "Dashboard figures".
  */
+import { providerName } from './providers';
 import { CLAIM_TYPE_CATALOGUE } from './catalogue';
 import { roundToCents, toMicros } from './money';
 import { claimsInPeriod } from './dashboard-series';
@@ -57,7 +58,7 @@ function entry(claim: Claim): ClaimListEntry {
     type: claim.type,
     label: CLAIM_TYPE_CATALOGUE[claim.type].label,
     serviceStart: claim.serviceStart,
-    provider: claim.provider?.name ?? claim.facility?.name ?? null,
+    provider: providerName(claim),
     billed: cents(claim.billed),
     medicarePaid: cents(claim.medicarePaid),
     youPaid: cents(claim.youPaid),

@@ -1,4 +1,7 @@
+import { drugLabel } from '@/lib/claims/adherence';
+import { providerName } from '@/lib/claims/providers';
 import { CLAIM_TYPES, type Claim, type ClaimType, type Prescription } from '@/lib/claims/types';
+import { readableText } from '@/lib/codes/readable-text';
 import { z } from 'zod';
 
 const isoDate = z.iso.date({ message: 'must be a date as YYYY-MM-DD' });
@@ -83,10 +86,14 @@ const SORTS: Record<ClaimQuery['sort'], (a: Claim, b: Claim) => number> = {
   'you-paid-desc': (a, b) => b.youPaid - a.youPaid || a.id.localeCompare(b.id),
 };
 
-/** The list item of a claim: its first diagnosis or line as a one-line summary. */
+/**
+ * The list item of a claim: its first diagnosis or line as a one-line summary, in sentence case (a drug by its
+ * product and generic), and its provider as {@link providerName} finds it.
+ */
 export function toClaimListItem(claim: Claim): ClaimListItem {
-  const summary = claim.diagnoses[0]?.display ?? claim.lines.find((l) => l.display)?.display ?? null;
-  const provider = claim.provider?.name ?? claim.facility?.name ?? null;
+  const text = claim.diagnoses[0]?.display ?? claim.lines.find((l) => l.display)?.display ?? null;
+  const summary = text === null ? null : claim.type === 'pde' ? drugLabel(text) : readableText(text);
+  const provider = providerName(claim);
   const { id, type, serviceStart, serviceEnd, billed, medicarePaid, youPaid } = claim;
   return { id, type, serviceStart, serviceEnd, provider, summary, billed, medicarePaid, youPaid };
 }

@@ -12,6 +12,7 @@ import { DataTable } from '@/components/ui/data-table';
 import { formatCount, formatDate } from '@/components/ui/format';
 import { ScrollBox } from '@/components/ui/scroll-box';
 import { CLAIM_TYPE_CATALOGUE } from '@/lib/claims/catalogue';
+import { providerOf } from '@/lib/claims/providers';
 import type { Claim, Party, Prescription } from '@/lib/claims/types';
 import { describeDiagnosis, describeDrug, describeRevenueCenter, describeService } from '@/lib/codes';
 import { getPageData } from '@/lib/data/page-data';
@@ -39,12 +40,20 @@ function partyText(party: Party | null): string {
   return [party.name, party.npi && `NPI ${party.npi}`].filter(Boolean).join(', ');
 }
 
-/** The claim's provider, named from the care team when the claim gives only its NPI. */
-function providerOf(claim: Claim): Party | null {
-  const provider = claim.provider;
-  if (!provider || provider.name || !provider.npi) return provider;
-  const named = claim.careTeam.find((member) => member.npi === provider.npi && member.name);
-  return named ? { name: named.name, npi: provider.npi } : provider;
+/**
+ * The provider row, and the facility row when the facility is another party: a facility with the provider's
+ * NPI (a pharmacy on a drug event, a hospital billing its own claim) only adds its kind to the provider's row.
+ */
+function partyRows(claim: Claim, provider: Party | null): [string, string][] {
+  const facility = claim.facility;
+  const same = facility !== null && (!facility.npi || facility.npi === provider?.npi) && !facility.name;
+  const merged = facility !== null && (same || (!!facility.npi && facility.npi === provider?.npi));
+  const providerText = [partyText(provider), merged ? facility.kind : null].filter(Boolean).join(' · ');
+  const rows: [string, string][] = [[claim.type === 'pde' ? 'Pharmacy' : 'Provider', providerText]];
+  if (facility && !merged) {
+    rows.push(['Facility', [partyText(facility), facility.kind].filter(Boolean).join(' · ')]);
+  }
+  return rows;
 }
 
 /** The named members of the care team other than the provider: the people a beneficiary may recognise. */
@@ -259,16 +268,8 @@ export default async function ClaimDetailPage({
         <Facts
           rows={[
             ['Kind of care', `${kind.label} (${kind.part})`],
-            ['Dates of care', datesText(claim)],
-            [claim.type === 'pde' ? 'Pharmacy' : 'Provider', partyText(provider)],
-            ...(claim.facility
-              ? [
-                  [
-                    'Facility',
-                    [partyText(claim.facility), claim.facility.kind].filter(Boolean).join(' · '),
-                  ] as [string, string],
-                ]
-              : []),
+            [claim.type === 'pde' ? 'Date filled' : 'Dates of care', datesText(claim)],
+            ...partyRows(claim, provider),
             ...(careTeam ? [['Also on the claim', careTeam] as [string, string]] : []),
             ['Claim number', claim.id],
           ]}
