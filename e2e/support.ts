@@ -36,13 +36,22 @@ export class AppClient extends HttpAppClient {
   }
 }
 
+/** The box a beneficiary ticks to agree to share before connecting (components/auth/connect-button.tsx). */
+export const CONSENT_LABEL = /^I agree to let this app read my Medicare information/;
+
+/** Starts connecting from the home page as a beneficiary does: ticks the consent box, then Connect. */
+export async function connectFromHome(page: Page) {
+  await page.goto('/');
+  await page.getByRole('checkbox', { name: CONSENT_LABEL }).check();
+  await page.getByRole('button', { name: 'Connect to Medicare' }).click();
+}
+
 /** Signs in through the home page and the sandbox's own pages, as a beneficiary would. */
 export async function signInWithMedicare(
   page: Page,
   { user = 'BBUser00001', shareDemographics = true }: { user?: string; shareDemographics?: boolean } = {},
 ) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Connect to Medicare' }).click();
+  await connectFromHome(page);
   await page.getByLabel('Username').fill(user);
   await page.getByLabel('Password').fill(`PW${user.slice(-5)}!`);
   await page.getByRole('button', { name: 'Log in' }).click();
