@@ -22,6 +22,7 @@ const PAGES = {
   '/dashboard/coverage': 'Coverage',
   '/dashboard/claims': 'Claims',
   '/dashboard/profile': 'Profile',
+  '/dashboard/settings': 'Settings',
 } as const;
 const dollars = (n: number) =>
   new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(n);
