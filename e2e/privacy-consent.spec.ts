@@ -3,6 +3,7 @@ import {
   appUrl,
   CONSENT_LABEL,
   control,
+  expectFooterNoPasswordMedicare,
   expectNoForeignRequests,
   recordForeignRequests,
   sandboxUrl,
@@ -31,18 +32,6 @@ async function checkAtBothSizes(page: Page, path: string) {
     const fontSize = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
     expect(fontSize).toBeGreaterThanOrEqual(16);
   }
-}
-
-/** The footer links every page carries, and no password field anywhere on the page. */
-async function expectFooterAndNoPassword(page: Page, path: string) {
-  const footer = page.getByRole('contentinfo');
-  await expect(footer.getByRole('link', { name: 'Privacy policy' }), path).toHaveAttribute(
-    'href',
-    '/privacy',
-  );
-  await expect(footer.getByRole('link', { name: 'Terms of use' }), path).toHaveAttribute('href', '/terms');
-  await expect(footer.getByText('not endorsed or certified by the Centers for Medicare'), path).toBeVisible();
-  await expect(page.locator('input[type="password"]'), path).toHaveCount(0);
 }
 
 test('the privacy policy is public, states the real limits, and reads well at desktop and phone width', async ({
@@ -80,7 +69,7 @@ test('the privacy policy is public, states the real limits, and reads well at de
   // Nothing configured in this run: the operator's details are marked as missing, not invented.
   await expect(page.getByText('[the operator’s legal name: not yet provided]').first()).toBeVisible();
   await expect(page.getByText('[contact email: not yet provided]').first()).toBeVisible();
-  await expectFooterAndNoPassword(page, '/privacy');
+  await expectFooterNoPasswordMedicare(page, '/privacy');
   await checkAtBothSizes(page, '/privacy');
   await expectNoForeignRequests(foreign);
 });
@@ -97,7 +86,7 @@ test('the terms of use are public and read well at desktop and phone width', asy
     'href',
     '/privacy',
   );
-  await expectFooterAndNoPassword(page, '/terms');
+  await expectFooterNoPasswordMedicare(page, '/terms');
   await checkAtBothSizes(page, '/terms');
   await expectNoForeignRequests(foreign);
 });
@@ -132,7 +121,7 @@ test('the home page and the pages around it, signed out: the footer, no password
 }) => {
   for (const path of ['/', '/auth/error?reason=consent_required', '/no-such-page']) {
     await page.goto(path);
-    await expectFooterAndNoPassword(page, path);
+    await expectFooterNoPasswordMedicare(page, path);
     await checkAtBothSizes(page, path);
   }
   const missing = await page.goto('/no-such-page');
@@ -158,7 +147,7 @@ test('every way to connect again asks for the consent too', async ({ page }) => 
     await page.goto(path);
     const again = page.getByRole('button', { name: 'Connect again to share' });
     await expect(again).toBeDisabled();
-    await expectFooterAndNoPassword(page, path);
+    await expectFooterNoPasswordMedicare(page, path);
   }
   await page.getByRole('checkbox', { name: CONSENT_LABEL }).check();
   await page.getByRole('button', { name: 'Connect again to share' }).click();

@@ -1,5 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
-import { AppClient, appUrl, control, seriousViolations, signInWithMedicare, SIZES } from './support';
+import {
+  AppClient,
+  appUrl,
+  control,
+  expectFooterNoPasswordMedicare,
+  seriousViolations,
+  signInWithMedicare,
+  SIZES,
+} from './support';
 
 // The settings page: sign out, disconnect from Medicare and delete my data now, each confirmed on a page of its
 // own (plain forms, no script needed) and each ending with a clear result. Deleting leaves nothing behind: the
@@ -36,9 +44,7 @@ test('settings and its confirmations, at desktop and phone width: no serious vio
       expect(await seriousViolations(page), `${path} at ${size.name}`).toEqual([]);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${path} at ${size.name} scrolls sideways`).toBeLessThanOrEqual(0);
-      const footer = page.getByRole('contentinfo');
-      await expect(footer.getByRole('link', { name: 'Privacy policy' })).toBeVisible();
-      await expect(footer.getByRole('link', { name: 'Terms of use' })).toBeVisible();
+      await expectFooterNoPasswordMedicare(page, path);
     }
   }
   await page.goto('/dashboard/settings');

@@ -75,3 +75,26 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
+
+/** CMS's attribution sentence: the one place the API's own name may appear on a page. */
+const ATTRIBUTION =
+  'This product uses the Blue Button APIs but is not endorsed or certified by the Centers for Medicare & ' +
+  'Medicaid Services or the U.S. Department of Health and Human Services.';
+
+/**
+ * What every page of the app must have: the footer with the privacy policy, the terms and CMS's attribution;
+ * no password field (the app never asks for Medicare credentials); and the data source named "Medicare", never
+ * "Blue Button", outside the attribution sentence.
+ */
+export async function expectFooterNoPasswordMedicare(page: Page, path: string) {
+  const footer = page.getByRole('contentinfo');
+  await expect(footer.getByRole('link', { name: 'Privacy policy' }), path).toHaveAttribute(
+    'href',
+    '/privacy',
+  );
+  await expect(footer.getByRole('link', { name: 'Terms of use' }), path).toHaveAttribute('href', '/terms');
+  await expect(footer.getByText(ATTRIBUTION), path).toBeVisible();
+  await expect(page.locator('input[type="password"]'), path).toHaveCount(0);
+  const text = (await page.locator('body').innerText()).replace(/\s+/g, ' ').split(ATTRIBUTION).join('');
+  expect(text, `${path} names the data source other than "Medicare"`).not.toMatch(/blue ?button/i);
+}
