@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appOrigin, LOCAL_APP, parseConfig } from './config';
+import { randomBytes } from 'node:crypto';
+import { appOrigin, LOCAL_APP, parseConfig, REFRESH_LOCK_GRACE_MS } from './config';
 import { AppError } from './errors';
 
 const emptyDir = () => mkdtempSync(path.join(tmpdir(), 'bb-config-'));
@@ -136,5 +137,39 @@ describe('callback URL defaults', () => {
 
   it('derives the app origin from the callback URL when NEXTAUTH_URL is not set', () => {
     expect(appOrigin(parse({ ...real, NEXTAUTH_URL: undefined }))).toBe('https://app.example');
+  });
+});
+
+describe('token store and refresh lock settings', () => {
+  it('reads TOKEN_STORE_KEY and TOKEN_STORE_PREVIOUS_KEYS', () => {
+    const [a, b, c] = [1, 2, 3].map(() => randomBytes(32).toString('base64'));
+    const config = parse({ TOKEN_STORE_KEY: a, TOKEN_STORE_PREVIOUS_KEYS: `${b}, ${c}` });
+    expect(config.tokenStoreKey).toBe(a);
+    expect(config.tokenStorePreviousKeys).toEqual([b, c]);
+    expect(parse({}).tokenStoreKey).toBeUndefined();
+  });
+
+  it.each([
+    [{ TOKEN_STORE_KEY: 'not-a-key' }, 'TOKEN_STORE_KEY must be 32 random bytes in base64'],
+    [{ TOKEN_STORE_KEY: randomBytes(16).toString('base64') }, 'TOKEN_STORE_KEY must be 32 random bytes'],
+    [
+      { TOKEN_STORE_PREVIOUS_KEYS: `${randomBytes(32).toString('base64')},oops` },
+      'TOKEN_STORE_PREVIOUS_KEYS must be 32 random bytes in base64',
+    ],
+  ])('refuses an invalid key %o, naming the variable', (env, message) => {
+    expect(failure(env)).toContain(message);
+  });
+
+  // docs/sessions.md, "Refresh fencing": a lock that could expire while its holder's token request is still
+  // running would let a second refresh start, which Blue Button's single-use refresh tokens turn into a
+  // logout.
+  it('refuses a refresh lock that does not outlast the token request and its grace', () => {
+    const limit = 10_000 + REFRESH_LOCK_GRACE_MS;
+    expect(failure({ REFRESH_LOCK_TTL_MS: String(limit) })).toContain(
+      `REFRESH_LOCK_TTL_MS must be longer than BB_TOKEN_TIMEOUT_MS plus ${REFRESH_LOCK_GRACE_MS} ms`,
+    );
+    expect(parse({ REFRESH_LOCK_TTL_MS: String(limit + 1) }).refreshLockTtlMs).toBe(limit + 1);
+    expect(failure({ BB_TOKEN_TIMEOUT_MS: '26000' })).toContain('REFRESH_LOCK_TTL_MS must be longer');
+    expect(parse({}).refreshLockTtlMs).toBeGreaterThan(parse({}).tokenTimeoutMs + REFRESH_LOCK_GRACE_MS);
   });
 });

@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { bool, readConfigFile, type FileConfig } from './config-file';
 import { AppError } from './errors';
+import { decodeStoreKey } from './store/store-keys';
 
 /**
  * The app's one validated configuration: environment variables, optionally completed by
@@ -32,11 +33,21 @@ function localCallbackUrl(appUrl: string | undefined): string {
 
 const DEV_AUTH_SECRET = 'local-development-secret-not-for-production-use';
 
+/**
+ * What the refresh lock must outlast besides the token request itself: reading the token record before the
+ * POST and writing it after, each bounded by the store's 2-second command timeout, plus a second of margin.
+ * `REFRESH_LOCK_TTL_MS` must be longer than `BB_TOKEN_TIMEOUT_MS` plus this (docs/sessions.md).
+ */
+export const REFRESH_LOCK_GRACE_MS = 5_000;
+
 /** A `config_invalid` error whose message names the key and the rule (for operators; never shown in a page). */
 const invalid = (problem: string) =>
   new AppError('config_invalid', { message: `Invalid configuration: ${problem}` });
 
 const intFrom = (min: number) => z.coerce.number().int().min(min);
+
+const STORE_KEY_RULE = 'must be 32 random bytes in base64 (openssl rand -base64 32)';
+const storeKeyText = z.string().refine((text) => decodeStoreKey(text) !== null, STORE_KEY_RULE);
 
 const configSchema = z
   .object({
@@ -69,10 +80,21 @@ const configSchema = z
     sessionMaxHours: intFrom(1),
     dataCacheTtlSeconds: intFrom(0),
     dataRefreshCooldownSeconds: intFrom(0),
+    refreshLockTtlMs: intFrom(1),
+    tokenStoreKey: storeKeyText.optional(),
+    tokenStorePreviousKeys: z.array(storeKeyText),
+    memoryStoreMaxMb: intFrom(1),
   })
   .superRefine((c, ctx) => {
     if (c.environment === 'PRODUCTION' && !c.callbackUrl.startsWith('https://')) {
       ctx.addIssue({ code: 'custom', path: ['callbackUrl'], message: 'must use https in PRODUCTION' });
+    }
+    if (c.refreshLockTtlMs <= c.tokenTimeoutMs + REFRESH_LOCK_GRACE_MS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['refreshLockTtlMs'],
+        message: `must be longer than BB_TOKEN_TIMEOUT_MS plus ${REFRESH_LOCK_GRACE_MS} ms (${c.tokenTimeoutMs + REFRESH_LOCK_GRACE_MS} ms)`,
+      });
     }
     if (URL.canParse(c.callbackUrl) && new URL(c.callbackUrl).pathname !== CALLBACK_PATH) {
       ctx.addIssue({ code: 'custom', path: ['callbackUrl'], message: `must end with ${CALLBACK_PATH}` });
@@ -97,7 +119,10 @@ const configSchema = z
     }
   });
 
-export type AppConfig = z.infer<typeof configSchema>;
+type ParsedConfig = z.infer<typeof configSchema>;
+
+/** The validated configuration. */
+export type AppConfig = ParsedConfig;
 
 const KEY_NAMES: Record<string, string> = {
   environment: 'BB_ENVIRONMENT (environment)',
@@ -121,6 +146,10 @@ const KEY_NAMES: Record<string, string> = {
   sessionMaxHours: 'SESSION_MAX_HOURS',
   dataCacheTtlSeconds: 'DATA_CACHE_TTL_SECONDS',
   dataRefreshCooldownSeconds: 'DATA_REFRESH_COOLDOWN_SECONDS',
+  refreshLockTtlMs: 'REFRESH_LOCK_TTL_MS',
+  tokenStoreKey: 'TOKEN_STORE_KEY',
+  tokenStorePreviousKeys: 'TOKEN_STORE_PREVIOUS_KEYS',
+  memoryStoreMaxMb: 'MEMORY_STORE_MAX_MB',
 };
 
 type Env = Record<string, string | undefined>;
@@ -173,6 +202,10 @@ export function parseConfig(env: Env, cwd = process.cwd()): AppConfig {
     sessionMaxHours: env.SESSION_MAX_HOURS ?? 12,
     dataCacheTtlSeconds: env.DATA_CACHE_TTL_SECONDS ?? 600,
     dataRefreshCooldownSeconds: env.DATA_REFRESH_COOLDOWN_SECONDS ?? 30,
+    refreshLockTtlMs: env.REFRESH_LOCK_TTL_MS ?? 30_000,
+    tokenStoreKey: env.TOKEN_STORE_KEY || undefined,
+    tokenStorePreviousKeys: list(env.TOKEN_STORE_PREVIOUS_KEYS) ?? [],
+    memoryStoreMaxMb: env.MEMORY_STORE_MAX_MB ?? 256,
   };
   if (!local && env.BB_BASE_URL) {
     throw invalid('BB_BASE_URL may only be set with BB_ENVIRONMENT=LOCAL');
