@@ -6,18 +6,19 @@ import type { TokenSet } from '@/lib/bluebutton/token-set';
 import { getConfig } from '@/lib/config';
 import { getSecureStore } from '@/lib/store';
 import { isReconnectReason, type ReconnectReason } from '@/lib/reconnect-reasons';
+import { sessionKey } from './session-keys';
 import { getTokenManager } from './tokens';
 
 /**
  * The server side of a session: its tokens (in the token manager) and an activity marker whose TTL is the
  * idle limit. The absolute limit counts from sign-in. Both are enforced here, on the server, whatever the
- * cookie says.
+ * cookie says. Every record's store key is a keyed hash of the session id (session-keys.ts).
  */
 
 const activitySchema = z.object({ at: z.number() });
-const activityKey = (sid: string) => `session:${sid}:activity`;
+const activityKey = (sid: string) => sessionKey(sid, 'activity');
 const endedSchema = z.object({ reason: z.string() });
-const endedKey = (sid: string) => `session:${sid}:ended`;
+const endedKey = (sid: string) => sessionKey(sid, 'ended');
 const ENDED_MEMORY_SECONDS = 3600;
 /** Raised when the cached data's shape changes, so that a new deploy never reads what the one before cached. */
 const DATA_FORMAT = 3;
@@ -25,7 +26,7 @@ const DATA_FORMAT = 3;
 export type SessionDataName = 'cache' | 'progress' | 'lock';
 /** The store key of one of {@link SessionDataName}; deleted with the session. */
 export const sessionDataKey = (sid: string, name: SessionDataName) =>
-  `session:${sid}:data:v${DATA_FORMAT}:${name}`;
+  sessionKey(sid, `data:v${DATA_FORMAT}:${name}`);
 
 /** Stores freshly issued tokens under a new opaque session id and returns the id. */
 export async function startServerSession(tokens: TokenSet): Promise<string> {

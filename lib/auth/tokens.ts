@@ -1,5 +1,4 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { sleep, unlessAborted } from '@/lib/async';
 import { refreshTokens } from '@/lib/bluebutton/oauth';
@@ -9,6 +8,7 @@ import { AppError } from '@/lib/errors';
 import { isTerminalReason, RECONNECT_REASON_CODES, type ReconnectReason } from '@/lib/reconnect-reasons';
 import { getSecureStore } from '@/lib/store';
 import type { SecureStore } from '@/lib/store/secure-store';
+import { sessionKey } from './session-keys';
 
 /**
  * Server-side tokens per session and the one path that refreshes them. Blue Button rotates refresh
@@ -20,8 +20,8 @@ import type { SecureStore } from '@/lib/store/secure-store';
 
 /**
  * The server-side record of one session's tokens, as the token manager keeps it in the encrypted store,
- * and where it is kept. The store key is a hash of the session id, so the store's key list does not
- * reveal session ids.
+ * and where it is kept. The store key is a keyed hash of the session id (session-keys.ts), so the store's
+ * key list does not reveal session ids.
  */
 
 /** Schema of {@link TokenRecord}; a stored record that does not match reads as absent. */
@@ -42,7 +42,7 @@ export type TokenRecord = z.infer<typeof tokenRecordSchema>;
 
 /** The store key of a session's token record (and the name of its refresh lock). */
 export function tokenRecordKey(sid: string): string {
-  return `tokens:${createHash('sha256').update(sid, 'utf8').digest('base64url')}`;
+  return sessionKey(sid, 'tokens');
 }
 
 /** A refresh that failed without a verdict (server down, slow, garbled), so that its waiters stop too. */
@@ -50,7 +50,7 @@ export const refreshFailureSchema = z.object({ at: z.number(), reason: z.enum(RE
 
 /** The store key of a session's last {@link refreshFailureSchema} note. */
 export function refreshFailureKey(sid: string): string {
-  return `${tokenRecordKey(sid)}:refresh-failed`;
+  return sessionKey(sid, 'refresh-failed');
 }
 
 /**
@@ -91,7 +91,7 @@ export interface TokenManager {
   getAccessToken(sid: string, signal?: AbortSignal): Promise<string>;
   /** After a 401 for `rejected`: the stored token if it already differs, else a refreshed one. */
   replaceAfterUnauthorized(sid: string, rejected: string, signal?: AbortSignal): Promise<string>;
-  /** Forgets the session's tokens. */
+  /** Forgets the session's tokens (and its last failed refresh). */
   delete(sid: string): Promise<void>;
 }
 
@@ -264,7 +264,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       return (await renew(sid, rejected, signal)).tokens.accessToken;
     },
     async delete(sid) {
-      await store.delete(tokenRecordKey(sid));
+      await store.delete(tokenRecordKey(sid), refreshFailureKey(sid));
     },
   };
 }
