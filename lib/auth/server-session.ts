@@ -1,13 +1,13 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { revokeGrant, revokeToken } from '@/lib/bluebutton/oauth';
+import { revokeGrant } from '@/lib/bluebutton/oauth';
 import type { TokenSet } from '@/lib/bluebutton/token-set';
 import { getConfig } from '@/lib/config';
 import { getSecureStore } from '@/lib/store';
 import { isReconnectReason, type ReconnectReason } from '@/lib/reconnect-reasons';
 import { sessionKey } from './session-keys';
-import { getTokenManager } from './tokens';
+import { getTokenManager, revokeTokenSet, type TokenRecord } from './tokens';
 
 /**
  * The server side of a session: its tokens (in the token manager) and an activity marker whose TTL is the
@@ -66,9 +66,9 @@ export async function checkServerSession(sid: string, authTime: number): Promise
 }
 
 /**
- * Ends a session: `sign-out` revokes the access token (which also kills its refresh token), `disconnect`
- * deletes the beneficiary's data access grant at Medicare, `expire` revokes nothing. Stored tokens and data are
- * deleted in every case, even when Medicare cannot be reached.
+ * Ends a session: `sign-out` revokes the tokens (through the refresh token, which still works after the
+ * access token expired), `disconnect` deletes the beneficiary's data access grant at Medicare, `expire`
+ * revokes nothing. Stored tokens and data are deleted in every case, even when Medicare cannot be reached.
  */
 export async function endServerSession(
   sid: string,
@@ -77,8 +77,8 @@ export async function endServerSession(
   const manager = getTokenManager();
   const record = await manager.get(sid).catch(() => null);
   try {
-    if (record && how === 'sign-out') await revokeToken(record.tokens.accessToken);
-    if (record && how === 'disconnect') await revokeGrant(record.tokens.accessToken);
+    if (record && how === 'sign-out') await revokeTokenSet(record.tokens);
+    if (record && how === 'disconnect') await deleteGrant(sid, record);
   } finally {
     await manager.delete(sid);
     await getSecureStore().delete(
@@ -86,5 +86,23 @@ export async function endServerSession(
       sessionDataKey(sid, 'cache'),
       sessionDataKey(sid, 'progress'),
     );
+  }
+}
+
+/**
+ * Blue Button's `/revoke/` finds the grant through the access token it is given (docs/blue-button.md §1),
+ * so it gets a live one: the token manager refreshes an expired or expiring token first. When no refresh is
+ * possible (the grant already ended, Medicare unreachable), the stored access token is tried, and the stored
+ * tokens are revoked as well, so the refresh token does not outlive the session.
+ */
+async function deleteGrant(sid: string, record: TokenRecord): Promise<void> {
+  const live = await getTokenManager()
+    .getAccessToken(sid)
+    .catch(() => null);
+  if (live) return revokeGrant(live);
+  try {
+    await revokeGrant(record.tokens.accessToken);
+  } finally {
+    await revokeTokenSet(record.tokens);
   }
 }
