@@ -40,6 +40,13 @@ const DEV_AUTH_SECRET = 'local-development-secret-not-for-production-use';
  */
 export const REFRESH_LOCK_GRACE_MS = 5_000;
 
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Whether `url` is served from this machine only (the local sandbox's http setup). */
+export function isLoopbackUrl(url: string): boolean {
+  return URL.canParse(url) && LOOPBACK_HOSTS.has(new URL(url).hostname);
+}
+
 /** A `config_invalid` error whose message names the key and the rule (for operators; never shown in a page). */
 const invalid = (problem: string) =>
   new AppError('config_invalid', { message: `Invalid configuration: ${problem}` });
@@ -84,6 +91,8 @@ const configSchema = z
     tokenStoreKey: storeKeyText.optional(),
     tokenStorePreviousKeys: z.array(storeKeyText),
     memoryStoreMaxMb: intFrom(1),
+    /** `NODE_ENV=production`: a built app, whatever it talks to. */
+    production: z.boolean(),
   })
   .superRefine((c, ctx) => {
     if (c.environment === 'PRODUCTION' && !c.callbackUrl.startsWith('https://')) {
@@ -96,6 +105,7 @@ const configSchema = z
         message: `must be longer than BB_TOKEN_TIMEOUT_MS plus ${REFRESH_LOCK_GRACE_MS} ms (${c.tokenTimeoutMs + REFRESH_LOCK_GRACE_MS} ms)`,
       });
     }
+    if (c.production) productionRules(c, ctx);
     if (URL.canParse(c.callbackUrl) && new URL(c.callbackUrl).pathname !== CALLBACK_PATH) {
       ctx.addIssue({ code: 'custom', path: ['callbackUrl'], message: `must end with ${CALLBACK_PATH}` });
     }
@@ -121,8 +131,31 @@ const configSchema = z
 
 type ParsedConfig = z.infer<typeof configSchema>;
 
+/**
+ * The refusals of a production build (docs/sessions.md, "Production"). With CMS's sandbox or production API
+ * the app must be served over https and use its own registered credentials; only the local sandbox may run a
+ * production build over http, and then on this machine only.
+ */
+function productionRules(c: ParsedConfig, ctx: z.RefinementCtx): void {
+  const origin = c.appUrl ?? c.callbackUrl;
+  const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  if (c.environment !== 'LOCAL') {
+    if (!c.callbackUrl.startsWith('https://')) issue('callbackUrl', `must use https with ${c.environment}`);
+    if (c.appUrl && !c.appUrl.startsWith('https://')) issue('appUrl', `must use https with ${c.environment}`);
+    if (c.clientId === LOCAL_APP.clientId || c.clientSecret === LOCAL_APP.clientSecret) {
+      issue('clientId', "is the local sandbox's committed app: register your own app with CMS");
+    }
+    if (c.authSecret === DEV_AUTH_SECRET) issue('authSecret', 'is the committed development value');
+  } else if (!origin.startsWith('https://') && !isLoopbackUrl(origin)) {
+    issue('appUrl', 'must use https in production unless it is localhost (BB_ENVIRONMENT=LOCAL)');
+  }
+}
+
 /** The validated configuration. */
-export type AppConfig = ParsedConfig;
+export type AppConfig = ParsedConfig & {
+  /** Auth cookies are `Secure` and `__Secure-`/`__Host-` prefixed: whenever the app is served over https. */
+  secureCookies: boolean;
+};
 
 const KEY_NAMES: Record<string, string> = {
   environment: 'BB_ENVIRONMENT (environment)',
@@ -170,9 +203,15 @@ const list = (value: string | undefined) =>
 /** Builds and validates the configuration from an environment; throws `config_invalid` naming the key and rule. */
 export function parseConfig(env: Env, cwd = process.cwd()): AppConfig {
   const file = fileSettings(env, cwd);
-  const environment = (env.BB_ENVIRONMENT ?? file.environment ?? 'LOCAL').toUpperCase();
-  const local = environment === 'LOCAL';
   const production = env.NODE_ENV === 'production';
+  const named = env.BB_ENVIRONMENT || file.environment;
+  if (production && !named) {
+    throw invalid(
+      `${KEY_NAMES.environment} must be set in production: LOCAL (the local sandbox), SANDBOX or PRODUCTION`,
+    );
+  }
+  const environment = (named ?? 'LOCAL').toUpperCase();
+  const local = environment === 'LOCAL';
   const raw = {
     environment,
     version: Number(env.BB_VERSION ?? file.version ?? 2),
@@ -206,6 +245,7 @@ export function parseConfig(env: Env, cwd = process.cwd()): AppConfig {
     tokenStoreKey: env.TOKEN_STORE_KEY || undefined,
     tokenStorePreviousKeys: list(env.TOKEN_STORE_PREVIOUS_KEYS) ?? [],
     memoryStoreMaxMb: env.MEMORY_STORE_MAX_MB ?? 256,
+    production,
   };
   if (!local && env.BB_BASE_URL) {
     throw invalid('BB_BASE_URL may only be set with BB_ENVIRONMENT=LOCAL');
@@ -217,7 +257,8 @@ export function parseConfig(env: Env, cwd = process.cwd()): AppConfig {
     const name = KEY_NAMES[key] ?? KEY_NAMES[key.replace(/\.\d+$/, '')] ?? key;
     throw invalid(`${name} ${issue.message}`);
   }
-  return parsed.data;
+  const origin = parsed.data.appUrl ?? parsed.data.callbackUrl;
+  return { ...parsed.data, secureCookies: origin.startsWith('https://') };
 }
 
 let cached: AppConfig | undefined;

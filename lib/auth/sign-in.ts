@@ -55,7 +55,7 @@ export function buildAuthOptions(): NextAuthOptions {
   return {
     secret: config.authSecret,
     providers: [BlueButtonProvider(config)],
-    useSecureCookies: appOrigin(config).startsWith('https://'),
+    useSecureCookies: config.secureCookies,
     session: { strategy: 'jwt', maxAge: config.sessionMaxHours * 3600 },
     pages: { signIn: '/', error: '/auth/error' },
     logger: authLogger,
@@ -127,7 +127,7 @@ function clearCheckCookies(request: NextRequest): Headers {
   const headers = new Headers();
   for (const { name } of request.cookies.getAll()) {
     if (/next-auth\.(state|pkce\.code_verifier)$/.test(name)) {
-      headers.append('Set-Cookie', expiredCookie(name, appOrigin(getConfig())));
+      headers.append('Set-Cookie', expiredCookie(name, getConfig().secureCookies));
     }
   }
   return headers;
