@@ -40,8 +40,15 @@ async function touch(sid: string) {
   await getSecureStore().setJson(activityKey(sid), { at: Date.now() }, getConfig().sessionIdleMinutes * 60);
 }
 
-/** Whether a session may continue: `null` when it may (and its idle timer restarts), else why not. */
-export async function checkServerSession(sid: string, authTime: number): Promise<ReconnectReason | null> {
+/**
+ * Whether a session may continue: `null` when it may (and, unless `touch` is false, its idle timer restarts),
+ * else why not. An ended session is never brought back.
+ */
+export async function checkServerSession(
+  sid: string,
+  authTime: number,
+  { touch: restart = true }: { touch?: boolean } = {},
+): Promise<ReconnectReason | null> {
   const config = getConfig();
   const store = getSecureStore();
   const [record, activity] = await Promise.all([
@@ -61,7 +68,7 @@ export async function checkServerSession(sid: string, authTime: number): Promise
     const ended = await store.getJson(endedKey(sid), endedSchema);
     return ended && isReconnectReason(ended.reason) ? ended.reason : 'session_expired';
   }
-  await touch(sid);
+  if (restart) await touch(sid);
   return null;
 }
 
