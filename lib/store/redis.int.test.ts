@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -6,6 +7,7 @@ import type { KeyValueStore } from './kv';
 import { createRedisStore } from './redis';
 import { startRedisServer, type TestRedisServer } from './redis-server.test-support';
 import { createSecureStore } from './secure-store';
+import { storeKeyring } from './store-keys';
 
 // Against a real redis-server on loopback, started by the test itself.
 describe('Redis store', () => {
@@ -104,6 +106,31 @@ describe('Redis store', () => {
     await store.setJson('session:1', { n: 1 }, 60);
     expect(await store.getJson('session:1', z.object({ n: z.number() }))).toEqual({ n: 1 });
     expect(await raw.get('secure:rec:session:1')).toMatch(/^v2\./);
+  });
+
+  // docs/sessions.md, "Rotating the token store key": instances on the old and the new configuration share
+  // one Redis during a rotation.
+  it('opens records sealed before a key rotation through the previous key, and only then', async () => {
+    const kv = open('rotation:');
+    const oldKey = randomBytes(32).toString('base64');
+    const newKey = randomBytes(32).toString('base64');
+    const before = createSecureStore(kv, storeKeyring({ secret: 'unused', key: oldKey }));
+    await before.setJson('tokens', { n: 1 }, 60);
+    const during = createSecureStore(
+      kv,
+      storeKeyring({ secret: 'unused', key: newKey, previousKeys: [oldKey] }),
+    );
+    const schema = z.object({ n: z.number() });
+    expect(await during.getJson('tokens', schema)).toEqual({ n: 1 });
+    const read = await during.getJsonStamped('tokens', schema);
+    expect(await during.setJsonIf('tokens', { n: 2 }, 60, read?.stamp ?? null)).toBe(true);
+    const newId = storeKeyring({ secret: 'unused', key: newKey }).current.id;
+    expect((await raw.get('rotation:rec:tokens'))?.split('.')[1]).toBe(newId);
+    expect(await before.getJson('tokens', schema)).toBeNull(); // an instance without the new key
+    await before.setJson('other', { n: 3 }, 60);
+    const after = createSecureStore(kv, storeKeyring({ secret: 'unused', key: newKey }));
+    expect(await after.getJson('tokens', schema)).toEqual({ n: 2 });
+    expect(await after.getJson('other', schema)).toBeNull();
   });
 
   it('turns a command timeout into service_unavailable', async () => {
