@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { appOrigin, getConfig } from '@/lib/config';
 import { AppError } from '@/lib/errors';
 import { errorResponse } from '@/lib/http/api-route';
+import { log } from '@/lib/log';
 import type { ReconnectReason } from '@/lib/reconnect-reasons';
 import { expiredCookie, sessionCookieNameFor } from './cookies';
 import { checkServerSession, endServerSession } from './server-session';
@@ -98,7 +99,7 @@ export function createLeaveHandler(how: 'sign-out' | 'disconnect') {
         await endServerSession(claims.sid, how);
       } catch (error) {
         done = false;
-        console.error(`[auth] ${how} could not reach Medicare: ${(error as Error).name}`);
+        log.error('auth.leave_failed', { action: how, error });
       }
     }
     const target = new URL('/', origin);

@@ -2,6 +2,7 @@ import 'server-only';
 import NextAuth, { type LoggerInstance, type NextAuthOptions } from 'next-auth';
 import type { NextRequest } from 'next/server';
 import { appOrigin, CALLBACK_PATH, getConfig } from '@/lib/config';
+import { log } from '@/lib/log';
 import type { ReconnectReason } from '@/lib/reconnect-reasons';
 import { callbackContext, withCallbackContext } from './callback-context';
 import { expiredCookie } from './cookies';
@@ -37,10 +38,10 @@ export function safeRedirect(url: string, baseUrl: string): string {
  */
 export const authLogger: LoggerInstance = {
   error(code) {
-    console.error(`[auth] error ${code}`);
+    log.error('auth.error', { errorCode: code });
   },
   warn(code) {
-    console.warn(`[auth] warning ${code}`);
+    log.warn('auth.warning', { errorCode: code });
   },
   debug() {},
 };
