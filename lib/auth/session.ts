@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { appOrigin, getConfig } from '@/lib/config';
 import { AppError } from '@/lib/errors';
 import { errorResponse } from '@/lib/http/api-route';
+import { isSameOriginRequest } from '@/lib/http/same-origin';
 import { log } from '@/lib/log';
 import type { ReconnectReason } from '@/lib/reconnect-reasons';
 import { expiredCookie, sessionCookieNameFor } from './cookies';
@@ -89,7 +90,7 @@ export async function requireSession(): Promise<Extract<SessionState, { status: 
 export function createLeaveHandler(how: 'sign-out' | 'disconnect') {
   return async function POST(request: NextRequest): Promise<Response> {
     const origin = appOrigin(getConfig());
-    if (request.headers.get('origin') !== origin) {
+    if (!isSameOriginRequest(request.headers, origin)) {
       return errorResponse(new AppError('forbidden'));
     }
     const claims = await readSessionCookie(request.cookies.get(sessionCookieName())?.value);
