@@ -1,54 +1,14 @@
-import { NextResponse, type NextRequest } from 'next/server';
-import { SESSION_COOKIE } from '@/lib/auth/cookies';
-import { blueButtonEndpoints } from '@/lib/bluebutton/endpoints';
-import { appOrigin, getConfig } from '@/lib/config';
-import { newNonce, securityHeaders } from '@/lib/http/security-headers';
-import { newRequestId, REQUEST_ID_HEADER } from '@/lib/request-id';
+import type { NextRequest } from 'next/server';
+import { getConfig } from '@/lib/config';
+import { proxyResponse } from '@/lib/http/proxy-response';
 
 /**
- * Runs before every page, RSC request and route handler (docs/security.md):
- * - gives the request a correlation id (`x-request-id`, on the request for the app and on the response);
- * - sets the Content-Security-Policy with a fresh nonce on the request, where Next.js reads the nonce for its
- *   scripts, and on the response, with the other security headers and `Cache-Control: private, no-store`
- *   unless the route sets its own;
- * - sends visitors without a session cookie from the dashboard to the home page of the configured origin. It
- *   only redirects: pages, the data layer and every route handler check the session themselves.
+ * Runs before every page, RSC request and route handler: the correlation id, the security headers with the
+ * CSP nonce, no-store, and the dashboard's redirect for visitors without a session (lib/http/proxy-response.ts).
  */
 export function proxy(request: NextRequest) {
-  const config = getConfig();
-  const origin = appOrigin(config);
-  const requestId = newRequestId();
-  const headers = securityHeaders({
-    nonce: newNonce(),
-    // Replaced at build time: `next dev` is development, `next build` production.
-    dev: process.env.NODE_ENV === 'development',
-    https: origin.startsWith('https://') || request.headers.get('x-forwarded-proto') === 'https',
-    formTargets: [blueButtonEndpoints(config).origin],
-  });
-
-  let response: NextResponse;
-  if (needsSession(request.nextUrl.pathname) && !hasSessionCookie(request)) {
-    response = NextResponse.redirect(new URL('/', origin));
-  } else {
-    const forwarded = new Headers(request.headers);
-    forwarded.set(REQUEST_ID_HEADER, requestId);
-    forwarded.set('Content-Security-Policy', headers['Content-Security-Policy']!);
-    response = NextResponse.next({ request: { headers: forwarded } });
-  }
-  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
-  response.headers.set(REQUEST_ID_HEADER, requestId);
-  response.headers.set('Cache-Control', 'private, no-store');
-  return response;
-}
-
-function needsSession(pathname: string): boolean {
-  return /^\/(dashboard|account)(\/|$)/.test(pathname);
-}
-
-function hasSessionCookie(request: NextRequest): boolean {
-  return request.cookies
-    .getAll()
-    .some(({ name }) => name === SESSION_COOKIE || name === `__Secure-${SESSION_COOKIE}`);
+  // NODE_ENV is replaced at build time: `next dev` is development, `next build` production.
+  return proxyResponse(request, getConfig(), { dev: process.env.NODE_ENV === 'development' });
 }
 
 export const config = {
