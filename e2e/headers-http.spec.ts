@@ -183,6 +183,7 @@ test('signed in: the callback’s redirect, every page, its RSC payload, every A
   for (const path of routes) {
     const response = await client.fetch(path);
     statuses.push(response.status);
+    await response.arrayBuffer(); // read to the end: the export is streamed
     expectSecured(path, response);
     expectNoStore(path, response);
   }
