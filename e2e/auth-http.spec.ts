@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { AppClient, appUrl, callbackUrl, control } from './support';
+import { AppClient, appUrl, callbackUrl, control, sandboxUrl } from './support';
 
 // Sign-in over plain HTTP against `next start` and the sandbox: the reliability cases that need no browser.
 
@@ -33,6 +33,38 @@ test('the authorize request has the registered shape and fresh secrets each time
   }
   expect(urls[0]!.searchParams.get('state')).not.toBe(urls[1]!.searchParams.get('state'));
   expect(urls[0]!.searchParams.get('code_challenge')).not.toBe(urls[1]!.searchParams.get('code_challenge'));
+});
+
+test('a sign-in start without the beneficiary’s consent is refused: no check cookies, nothing sent to Medicare', async () => {
+  for (const consent of [null, '', 'yes', '2000-01-01']) {
+    const client = new AppClient();
+    const response = await client.postSignIn('/dashboard', { consent });
+    expect(response.status, `consent=${consent}`).toBe(403);
+    expect(response.headers.get('cache-control')).toContain('no-store');
+    const body = (await response.json()) as { error: { code: string; message: string }; url: string };
+    expect(body.error.code).toBe('consent_required');
+    expect(new URL(body.url).pathname).toBe('/auth/error');
+    expect(new URL(body.url).searchParams.get('reason')).toBe('consent_required');
+    expect([...client.cookies.keys()].some((name) => /next-auth\.(state|pkce)/.test(name))).toBe(false);
+    expect(client.hasSession()).toBe(false);
+  }
+  // A plain form post (no script) is sent to the page that explains.
+  const client = new AppClient();
+  const { csrfToken } = (await (await client.fetch('/api/auth/csrf')).json()) as { csrfToken: string };
+  const form = await client.fetch('/api/auth/signin/bluebutton', {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ csrfToken, callbackUrl: '/dashboard' }),
+  });
+  expect(form.status).toBe(303);
+  expect(form.headers.get('location')).toBe(`${appUrl}/auth/error?reason=consent_required`);
+  const page = await (await client.fetch('/auth/error?reason=consent_required')).text();
+  expect(page).toContain('Please agree before connecting');
+  expect(await control.count('authorize')).toBe(0);
+  // With the consent, the same start goes to Medicare's authorize page.
+  const url = new URL(await new AppClient().startSignIn());
+  expect(url.origin).toBe(sandboxUrl);
+  expect(url.pathname).toMatch(/\/o\/authorize\/$/);
 });
 
 test('the code exchange is one Basic-authenticated POST whose verifier matches the challenge', async () => {
@@ -141,12 +173,7 @@ for (const target of [
 
 test('a forwarded host does not change the redirect URI', async () => {
   const client = new AppClient();
-  const { csrfToken } = (await (await client.fetch('/api/auth/csrf')).json()) as { csrfToken: string };
-  const response = await client.fetch('/api/auth/signin/bluebutton', {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-host': 'evil.example' },
-    body: new URLSearchParams({ csrfToken, callbackUrl: '/dashboard', json: 'true' }),
-  });
+  const response = await client.postSignIn('/dashboard', { headers: { 'x-forwarded-host': 'evil.example' } });
   const { url } = (await response.json()) as { url: string };
   expect(new URL(url).searchParams.get('redirect_uri')).toBe(callbackUrl);
 });

@@ -3,6 +3,7 @@ import {
   AppClient,
   appUrl,
   control,
+  expectFooterNoPasswordMedicare,
   expectNoForeignRequests,
   recordForeignRequests,
   sandboxUrl,
@@ -22,6 +23,7 @@ const PAGES = {
   '/dashboard/coverage': 'Coverage',
   '/dashboard/claims': 'Claims',
   '/dashboard/profile': 'Profile',
+  '/dashboard/settings': 'Settings',
 } as const;
 const dollars = (n: number) =>
   new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(n);
@@ -48,6 +50,7 @@ test('every page, at desktop and phone width: no serious accessibility violation
       expect(overflow, `${path} at ${size.name} scrolls sideways`).toBeLessThanOrEqual(0);
       const fontSize = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
       expect(fontSize).toBeGreaterThanOrEqual(16);
+      await expectFooterNoPasswordMedicare(page, path);
       await expect(
         page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name, exact: true }),
       ).toHaveAttribute('aria-current', 'page');

@@ -1,3 +1,4 @@
+import { CONSENT_FIELD, CONSENT_VERSION } from '../lib/consent';
 import type { SandboxControlClient } from '../sandbox/control/client';
 
 /**
@@ -44,14 +45,30 @@ export class AppClient {
     return response;
   }
 
-  /** Starts sign-in as the Connect button does; returns the Blue Button authorize URL. */
-  async startSignIn(callbackUrl = '/dashboard'): Promise<string> {
+  /**
+   * POSTs next-auth's sign-in start as the Connect button does, with the beneficiary's consent (the ticked box)
+   * unless `consent` is null; returns the answer.
+   */
+  async postSignIn(
+    callbackUrl = '/dashboard',
+    {
+      consent = CONSENT_VERSION,
+      headers = {},
+    }: { consent?: string | null; headers?: Record<string, string> } = {},
+  ): Promise<Response> {
     const { csrfToken } = (await (await this.fetch('/api/auth/csrf')).json()) as { csrfToken: string };
-    const response = await this.fetch('/api/auth/signin/bluebutton', {
+    const form = new URLSearchParams({ csrfToken, callbackUrl, json: 'true' });
+    if (consent !== null) form.set(CONSENT_FIELD, consent);
+    return this.fetch('/api/auth/signin/bluebutton', {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ csrfToken, callbackUrl, json: 'true' }),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      body: form,
     });
+  }
+
+  /** Starts sign-in as the Connect button does, with consent; returns the Blue Button authorize URL. */
+  async startSignIn(callbackUrl = '/dashboard'): Promise<string> {
+    const response = await this.postSignIn(callbackUrl);
     return ((await response.json()) as { url: string }).url;
   }
 

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import {
   appUrl,
+  connectFromHome,
   control,
   expectNoForeignRequests,
   recordForeignRequests,
@@ -62,8 +63,7 @@ test('declining to share demographics still signs in, without the name', async (
 test('cancelling consent shows its own page with a way back, and makes no token request', async ({
   page,
 }) => {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Connect to Medicare' }).click();
+  await connectFromHome(page);
   await page.getByLabel('Username').fill('BBUser00003');
   await page.getByLabel('Password').fill('PW00003!');
   await page.getByRole('button', { name: 'Log in' }).click();

@@ -36,13 +36,22 @@ export class AppClient extends HttpAppClient {
   }
 }
 
+/** The box a beneficiary ticks to agree to share before connecting (components/auth/connect-button.tsx). */
+export const CONSENT_LABEL = /^I agree to let this app read my Medicare information/;
+
+/** Starts connecting from the home page as a beneficiary does: ticks the consent box, then Connect. */
+export async function connectFromHome(page: Page) {
+  await page.goto('/');
+  await page.getByRole('checkbox', { name: CONSENT_LABEL }).check();
+  await page.getByRole('button', { name: 'Connect to Medicare' }).click();
+}
+
 /** Signs in through the home page and the sandbox's own pages, as a beneficiary would. */
 export async function signInWithMedicare(
   page: Page,
   { user = 'BBUser00001', shareDemographics = true }: { user?: string; shareDemographics?: boolean } = {},
 ) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Connect to Medicare' }).click();
+  await connectFromHome(page);
   await page.getByLabel('Username').fill(user);
   await page.getByLabel('Password').fill(`PW${user.slice(-5)}!`);
   await page.getByRole('button', { name: 'Log in' }).click();
@@ -65,4 +74,27 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** CMS's attribution sentence: the one place the API's own name may appear on a page. */
+const ATTRIBUTION =
+  'This product uses the Blue Button APIs but is not endorsed or certified by the Centers for Medicare & ' +
+  'Medicaid Services or the U.S. Department of Health and Human Services.';
+
+/**
+ * What every page of the app must have: the footer with the privacy policy, the terms and CMS's attribution;
+ * no password field (the app never asks for Medicare credentials); and the data source named "Medicare", never
+ * "Blue Button", outside the attribution sentence.
+ */
+export async function expectFooterNoPasswordMedicare(page: Page, path: string) {
+  const footer = page.getByRole('contentinfo');
+  await expect(footer.getByRole('link', { name: 'Privacy policy' }), path).toHaveAttribute(
+    'href',
+    '/privacy',
+  );
+  await expect(footer.getByRole('link', { name: 'Terms of use' }), path).toHaveAttribute('href', '/terms');
+  await expect(footer.getByText(ATTRIBUTION), path).toBeVisible();
+  await expect(page.locator('input[type="password"]'), path).toHaveCount(0);
+  const text = (await page.locator('body').innerText()).replace(/\s+/g, ' ').split(ATTRIBUTION).join('');
+  expect(text, `${path} names the data source other than "Medicare"`).not.toMatch(/blue ?button/i);
 }

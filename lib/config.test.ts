@@ -83,12 +83,29 @@ describe('parseConfig', () => {
     [{ NODE_ENV: 'production' }, 'NEXTAUTH_SECRET is required in production'],
     [{ VERCEL: '1' }, 'REDIS_URL is required on Vercel'],
     [{ REDIS_URL: 'http://x' }, 'REDIS_URL must start with redis://'],
+    [{ APP_CONTACT_EMAIL: 'privacy at example' }, 'APP_CONTACT_EMAIL must be an email address'],
     [
       { ...real, BB_BASE_URL: 'http://evil.example' },
       'BB_BASE_URL may only be set with BB_ENVIRONMENT=LOCAL',
     ],
   ])('rejects %o naming the key and the rule', (env, message) => {
     expect(failure(env)).toContain(message);
+  });
+
+  it('reads who runs the app and how to reach them, for the privacy policy and terms', () => {
+    expect(parse({})).toMatchObject({
+      operatorName: undefined,
+      contactEmail: undefined,
+      contactAddress: undefined,
+    });
+    const config = parse({
+      APP_OPERATOR_NAME: ' Example Health Apps LLC ',
+      APP_CONTACT_EMAIL: 'privacy@example.org',
+      APP_CONTACT_ADDRESS: '1 Main St, Springfield, IL 62701',
+    });
+    expect(config.operatorName).toBe('Example Health Apps LLC');
+    expect(config.contactEmail).toBe('privacy@example.org');
+    expect(config.contactAddress).toBe('1 Main St, Springfield, IL 62701');
   });
 
   it('reads .bluebutton-config.json with the SDK keys; environment variables win', () => {

@@ -69,6 +69,10 @@ const configSchema = z
     sessionMaxHours: intFrom(1),
     dataCacheTtlSeconds: intFrom(0),
     dataRefreshCooldownSeconds: intFrom(0),
+    /** Who runs this app, as the privacy policy and terms name them; unset shows a marked placeholder. */
+    operatorName: z.string().trim().min(1).max(200).optional(),
+    contactEmail: z.email({ message: 'must be an email address' }).optional(),
+    contactAddress: z.string().trim().min(1).max(300).optional(),
   })
   .superRefine((c, ctx) => {
     if (c.environment === 'PRODUCTION' && !c.callbackUrl.startsWith('https://')) {
@@ -121,6 +125,9 @@ const KEY_NAMES: Record<string, string> = {
   sessionMaxHours: 'SESSION_MAX_HOURS',
   dataCacheTtlSeconds: 'DATA_CACHE_TTL_SECONDS',
   dataRefreshCooldownSeconds: 'DATA_REFRESH_COOLDOWN_SECONDS',
+  operatorName: 'APP_OPERATOR_NAME',
+  contactEmail: 'APP_CONTACT_EMAIL',
+  contactAddress: 'APP_CONTACT_ADDRESS',
 };
 
 type Env = Record<string, string | undefined>;
@@ -173,6 +180,9 @@ export function parseConfig(env: Env, cwd = process.cwd()): AppConfig {
     sessionMaxHours: env.SESSION_MAX_HOURS ?? 12,
     dataCacheTtlSeconds: env.DATA_CACHE_TTL_SECONDS ?? 600,
     dataRefreshCooldownSeconds: env.DATA_REFRESH_COOLDOWN_SECONDS ?? 30,
+    operatorName: env.APP_OPERATOR_NAME || undefined,
+    contactEmail: env.APP_CONTACT_EMAIL || undefined,
+    contactAddress: env.APP_CONTACT_ADDRESS || undefined,
   };
   if (!local && env.BB_BASE_URL) {
     throw invalid('BB_BASE_URL may only be set with BB_ENVIRONMENT=LOCAL');

@@ -13,6 +13,10 @@ const EXPECTED: Record<AppErrorCode, { status: number; message?: string }> = {
   not_signed_in: { status: 401, message: 'Please sign in with Medicare.' },
   reconnect_required: { status: 401, message: 'Please connect to Medicare again.' },
   forbidden: { status: 403, message: 'This request must come from this site.' },
+  consent_required: {
+    status: 403,
+    message: 'Please tick the box that agrees to share your Medicare information, then connect.',
+  },
   not_found: { status: 404 },
   cancelled: { status: 499, message: 'The request was cancelled.' },
   internal: { status: 500, message: 'Something went wrong.' },

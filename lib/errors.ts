@@ -18,6 +18,11 @@ export const APP_ERRORS = {
   not_signed_in: { status: 401, message: 'Please sign in with Medicare.' },
   reconnect_required: { status: 401, message: 'Please connect to Medicare again.' },
   forbidden: { status: 403, message: 'This request must come from this site.' },
+  /** A sign-in start without the beneficiary's agreement to share (lib/consent.ts). */
+  consent_required: {
+    status: 403,
+    message: 'Please tick the box that agrees to share your Medicare information, then connect.',
+  },
   not_found: { status: 404, message: 'We could not find what you asked for.' },
   cancelled: { status: 499, message: 'The request was cancelled.' },
   internal: { status: 500, message: 'Something went wrong.' },

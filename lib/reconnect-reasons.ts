@@ -20,6 +20,7 @@ export const RECONNECT_REASON_CODES = [
   'invalid_client',
   'token_expired',
   'session_expired',
+  'consent_required',
   'unknown',
 ] as const;
 

@@ -2,8 +2,8 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { DashboardNav } from '@/components/dashboard/dashboard-nav';
-import { Attribution } from '@/components/ui/attribution';
 import { PrintSupport } from '@/components/ui/print-support';
+import { SiteFooter } from '@/components/ui/site-footer';
 import { requireSession } from '@/lib/auth/session';
 
 /** The dashboard's shell: the app's name, who is signed in, the navigation, sign-out and the footer. */
@@ -31,14 +31,13 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
         {children}
       </main>
-      <footer className="mx-auto max-w-6xl px-4 pb-10 sm:px-6">
+      <SiteFooter wide>
         <p className="mt-12 print:hidden">
           <Link href="/account/disconnect" className="text-accent underline">
             Disconnect from Medicare
           </Link>
         </p>
-        <Attribution />
-      </footer>
+      </SiteFooter>
     </>
   );
 }

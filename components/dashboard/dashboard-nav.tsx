@@ -11,6 +11,7 @@ export const DASHBOARD_PAGES = [
   { href: '/dashboard/coverage', label: 'Coverage' },
   { href: '/dashboard/claims', label: 'Claims' },
   { href: '/dashboard/profile', label: 'Profile' },
+  { href: '/dashboard/settings', label: 'Settings' },
 ] as const;
 
 /** The dashboard's navigation landmark; the current page is marked for screen readers and by sight. */

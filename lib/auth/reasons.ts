@@ -80,6 +80,12 @@ export const RECONNECT_REASONS = {
     detail: 'For your security, we sign you out after a period without activity, and after a long session.',
     action: 'Sign in again to continue.',
   },
+  consent_required: {
+    title: 'Please agree before connecting',
+    detail:
+      'We only connect to Medicare after you tick the box that agrees to share your information, so nothing was shared.',
+    action: 'Read what we read from Medicare and why, tick the box below if you agree, then connect.',
+  },
   unknown: {
     title: 'Something went wrong while signing in',
     detail: 'We could not finish connecting to Medicare. None of your information was stored.',

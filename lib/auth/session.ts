@@ -82,12 +82,16 @@ export async function requireSession(): Promise<Extract<SessionState, { status: 
   return session;
 }
 
+/** Where each way of leaving lands: the home page, with the query that shows its result. */
+const LEAVE_RESULT = { 'sign-out': 'signedOut', disconnect: 'disconnected', delete: 'deleted' } as const;
+
 /**
- * Signing out and disconnecting, as POST route handlers. Both delete the server-side tokens and data, expire
- * every auth cookie and ask the browser to drop cached pages (`Clear-Site-Data`). Sign-out revokes the access
- * token at Medicare; disconnect deletes the data access grant. A cross-site POST is refused.
+ * Signing out, disconnecting and deleting my data, as POST route handlers. All delete the server-side tokens
+ * and data, expire every auth cookie and ask the browser to drop cached pages (`Clear-Site-Data`). Sign-out and
+ * delete revoke the access token at Medicare; disconnect deletes the data access grant. A cross-site POST is
+ * refused.
  */
-export function createLeaveHandler(how: 'sign-out' | 'disconnect') {
+export function createLeaveHandler(how: keyof typeof LEAVE_RESULT) {
   return async function POST(request: NextRequest): Promise<Response> {
     const origin = appOrigin(getConfig());
     if (!isSameOriginRequest(request.headers, origin)) {
@@ -97,14 +101,14 @@ export function createLeaveHandler(how: 'sign-out' | 'disconnect') {
     let done = true;
     if (claims) {
       try {
-        await endServerSession(claims.sid, how);
+        await endServerSession(claims.sid, how === 'delete' ? 'sign-out' : how);
       } catch (error) {
         done = false;
         log.error('auth.leave_failed', { action: how, error });
       }
     }
     const target = new URL('/', origin);
-    target.searchParams.set(how === 'disconnect' ? 'disconnected' : 'signedOut', done ? '1' : 'partial');
+    target.searchParams.set(LEAVE_RESULT[how], done ? '1' : 'partial');
     const headers = new Headers({
       Location: target.toString(),
       'Cache-Control': 'private, no-store',

@@ -5,6 +5,7 @@ import { appOrigin, CALLBACK_PATH, getConfig } from '@/lib/config';
 import { log } from '@/lib/log';
 import type { ReconnectReason } from '@/lib/reconnect-reasons';
 import { callbackContext, withCallbackContext } from './callback-context';
+import { refuseWithoutConsent } from './consent-check';
 import { expiredCookie } from './cookies';
 import { BlueButtonProvider } from './provider';
 import { endServerSession, startServerSession } from './server-session';
@@ -164,6 +165,11 @@ export function createAuthHandlers() {
   async function handle(request: NextRequest, context: RouteContext): Promise<Response> {
     nextAuth ??= NextAuth(getAuthOptions());
     if (request.nextUrl.pathname === CALLBACK_PATH) return handleCallback(request, context, nextAuth);
+    // Every way of starting a sign-in must carry the beneficiary's consent (lib/consent.ts).
+    if (request.method === 'POST' && (await context.params).nextauth?.[0] === 'signin') {
+      const refusal = await refuseWithoutConsent(request);
+      if (refusal) return refusal;
+    }
     const response: Response = await nextAuth(request, context);
     response.headers.set('Cache-Control', 'private, no-store');
     return response;

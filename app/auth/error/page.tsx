@@ -13,17 +13,19 @@ export default async function AuthErrorPage({ searchParams }: { searchParams: Se
   const reason = isReconnectReason(raw) ? raw : 'unknown';
   const { title, detail, action } = RECONNECT_REASONS[reason];
   return (
-    <main id="main" className="mx-auto max-w-3xl px-6 py-16">
+    <>
       <h1 className="text-3xl font-bold">{title}</h1>
-      <p className="mt-6">{detail}</p>
-      <p className="mt-4">{action}</p>
-      <div className="mt-8 flex flex-wrap items-center gap-6">
+      <p className="mt-6 text-lg">{detail}</p>
+      <p className="mt-4 text-lg">{action}</p>
+      <div className="mt-8">
         <ConnectButton label={reason === 'session_expired' ? 'Sign in again' : 'Connect again'} />
+      </div>
+      <p className="mt-8">
         <Link href="/" className="text-accent underline">
           Back to the home page
         </Link>
-      </div>
+      </p>
       <p className="mt-10 text-sm text-muted">Reference: {reason}</p>
-    </main>
+    </>
   );
 }

@@ -1,0 +1,3 @@
+import { createLeaveHandler } from '@/lib/auth/session';
+
+export const POST = createLeaveHandler('delete');
