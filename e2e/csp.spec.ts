@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { CONSENT_FIELD, CONSENT_VERSION } from '../lib/consent';
 import { recordCspViolations, visitEveryPage } from './page-checks';
 import {
   appUrl,
@@ -44,19 +45,20 @@ test('a sign-in sent as a form POST may follow the redirect to Medicare (form-ac
   await page.goto('/');
   // A plain HTML form, as a browser without JavaScript sends it: next-auth answers with a redirect to Medicare's
   // authorize endpoint, which form-action must allow as well as our own origin.
-  await page.evaluate(async () => {
+  const consent = { [CONSENT_FIELD]: CONSENT_VERSION };
+  await page.evaluate(async (consent) => {
     const { csrfToken } = (await (await fetch('/api/auth/csrf')).json()) as { csrfToken: string };
     const form = document.createElement('form');
     form.method = 'post';
     form.action = '/api/auth/signin/bluebutton';
-    for (const [name, value] of Object.entries({ csrfToken, callbackUrl: '/dashboard' })) {
+    for (const [name, value] of Object.entries({ csrfToken, callbackUrl: '/dashboard', ...consent })) {
       const input = document.createElement('input');
       Object.assign(input, { type: 'hidden', name, value });
       form.append(input);
     }
     document.body.append(form);
     form.submit();
-  });
+  }, consent);
   await page.waitForURL(`${sandboxUrl}/mymedicare/login**`);
   await expect(page.getByLabel('Username')).toBeVisible();
   expect(violations).toEqual([]);
