@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { AppClient, appUrl, callbackUrl, control, sandboxUrl } from './support';
+import { AppClient, appUrl, callbackUrl, control, refreshTokenWorks, sandboxUrl } from './support';
 
 // Sign-in over plain HTTP against `next start` and the sandbox: the reliability cases that need no browser.
 
@@ -301,4 +301,48 @@ test('check cookies past their 15 minutes are refused without a token request', 
   expect(errorReason(await stale.fetch(staleCallback))).toBe('state_mismatch');
   expect(await control.count('token')).toBe(0);
   expect(stale.hasSession()).toBe(false);
+});
+
+// docs/sessions.md, "The session endpoint". Guards /api/auth/session answering from the cookie alone: after
+// the server-side session ended (signed out in another tab, a copied cookie, the idle limit), it kept
+// answering with the name and grants and renewed the cookie.
+test('a copy of the cookie gets an empty session after sign-out, and the cookie is expired, not renewed', async () => {
+  const client = new AppClient();
+  await client.signIn({ user: 'BBUser00011' });
+  const copy = client.cookieHeader();
+  const asCopy = () => fetch(`${appUrl}/api/auth/session`, { headers: { cookie: copy } });
+  const before = await asCopy();
+  expect(((await before.json()) as { user?: { name?: string } }).user?.name).toBeTruthy();
+  expect((await client.fetch('/auth/sign-out', { method: 'POST', headers: { origin: appUrl } })).status).toBe(
+    303,
+  );
+  const after = await asCopy();
+  expect(after.status).toBe(200);
+  expect(await after.json()).toEqual({});
+  expect(after.headers.get('cache-control')).toContain('no-store');
+  const cleared = after.headers.getSetCookie().find((c) => c.startsWith('next-auth.session-token='));
+  expect(cleared).toMatch(/^next-auth\.session-token=;.*(Max-Age=0|Expires=Thu, 01 Jan 1970)/i);
+  expect((await asCopy()).headers.getSetCookie().join()).not.toMatch(/session-token=[^;]/);
+});
+
+// docs/sessions.md, "Signing in again". Guards a second sign-in in the same browser leaving the first
+// server session alive: a copy of the first cookie still worked, and its tokens stayed valid at Medicare.
+test('signing in again ends the previous session: its cookie gets nothing and its tokens are revoked', async () => {
+  const client = new AppClient();
+  await client.signIn({ user: 'BBUser00012' });
+  const first = client.cookieHeader();
+  await control.clearRequests();
+  await client.signIn({ user: 'BBUser00013' });
+  expect(client.cookieHeader()).not.toBe(first);
+  const session = (cookie: string) =>
+    fetch(`${appUrl}/api/auth/session`, { headers: { cookie } }).then((r) => r.json());
+  expect(await session(first)).toEqual({});
+  expect(((await session(client.cookieHeader())) as { user?: object }).user).toBeTruthy();
+  const replay = await fetch(`${appUrl}/api/summary`, { headers: { cookie: first } });
+  expect(replay.status).toBe(401);
+  const revocations = await control.requests('revoke_token');
+  expect(revocations).toHaveLength(1);
+  expect(revocations[0]?.form?.token_type_hint).toBe('refresh_token');
+  expect(await refreshTokenWorks(String(revocations[0]?.form?.token))).toBe(false);
+  expect((await client.fetch('/api/summary')).status).toBe(200);
 });

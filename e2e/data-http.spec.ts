@@ -144,6 +144,10 @@ test('claims, one claim, prescriptions, coverage and profile come from the same 
   expect((await getJson(client, '/api/coverage')).body.items.length).toBeGreaterThanOrEqual(2);
   const profile = await getJson(client, '/api/profile');
   expect(profile.body.demographics).toBe('shared');
+  // Medicare's patient id is never shown, so /api/profile does not send it (docs/sessions.md).
+  expect(profile.body.profile.name).toBeTruthy();
+  expect(profile.body.profile).not.toHaveProperty('id');
+  expect(JSON.stringify(profile.body)).not.toContain('-10000000010050');
 });
 
 test('moving between pages reads the cache; fresh=1 within the cooldown answers it with its age', async () => {

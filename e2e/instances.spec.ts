@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { expect, test } from '@playwright/test';
+import { Redis } from 'ioredis';
 import { startRedisServer, type TestRedisServer } from '../lib/store/redis-server.test-support';
 import { E2E_APP_PORT } from '../playwright.config';
-import { AppClient, control, localApp, sandboxUrl } from './support';
+import { AppClient, control, localApp, refreshTokenWorks, sandboxUrl } from './support';
 
 // Two app instances sharing one real redis-server, as on Vercel (docs/reliability.md #18): a session started
 // on one is served by the other, and concurrent requests on both refresh the tokens exactly once.
@@ -116,4 +117,34 @@ test('six concurrent requests across two instances with nothing cached share one
     const status = (await (await client.fetch('/api/load-status')).json()) as { state: string };
     expect(status.state).toBe('ready');
   }
+});
+
+// docs/sessions.md, "Signing in again". Guards a sign-in that fails after the code exchange (here the shared
+// store stalls past its 2-second command timeout while the session is being stored) leaving the tokens that
+// Medicare issued alive.
+test('a sign-in that fails after the code exchange revokes the tokens it obtained', async () => {
+  const base = `http://localhost:${PORTS[0]}`;
+  await new AppClient(base).signIn({ user: 'BBUser10014' }); // the instance's store connection is open
+  const client = new AppClient(base);
+  const callback = await client.approve(await client.startSignIn(), { user: 'BBUser10015' });
+  await control.clearRequests();
+  const blocker = new Redis(redis.url);
+  try {
+    await blocker.ping();
+    const stall = blocker.call('DEBUG', 'SLEEP', '3').catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 100)); // the server has begun its stall
+    const response = await client.fetch(callback);
+    await stall;
+    expect(response.status).toBe(302);
+    const location = new URL(response.headers.get('location') ?? '', base);
+    expect(location.pathname).toBe('/auth/error');
+    expect(location.searchParams.get('reason')).toBe('unknown');
+  } finally {
+    blocker.disconnect();
+  }
+  expect(client.hasSession()).toBe(false);
+  expect(await control.count('token')).toBe(1);
+  const revocations = await control.requests('revoke_token');
+  expect(revocations).toHaveLength(1);
+  expect(await refreshTokenWorks(String(revocations[0]?.form?.token))).toBe(false);
 });

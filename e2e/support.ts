@@ -46,6 +46,19 @@ export async function connectFromHome(page: Page) {
   await page.getByRole('button', { name: 'Connect to Medicare' }).click();
 }
 
+/** Whether the sandbox still honours a refresh token: a refresh POST with the local app's credentials. */
+export async function refreshTokenWorks(refreshToken: string): Promise<boolean> {
+  const { DEFAULT_APP } = await import('../sandbox/server.test-support');
+  const credentials = Buffer.from(`${DEFAULT_APP.clientId}:${DEFAULT_APP.clientSecret}`).toString('base64');
+  const response = await fetch(`${sandboxUrl}/v2/o/token/`, {
+    method: 'POST',
+    headers: { authorization: `Basic ${credentials}`, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken }),
+  });
+  await response.arrayBuffer();
+  return response.status === 200;
+}
+
 /** Signs in through the home page and the sandbox's own pages, as a beneficiary would. */
 export async function signInWithMedicare(
   page: Page,

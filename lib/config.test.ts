@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appOrigin, LOCAL_APP, parseConfig } from './config';
+import { randomBytes } from 'node:crypto';
+import { appOrigin, LOCAL_APP, parseConfig, REFRESH_LOCK_GRACE_MS } from './config';
 import { AppError } from './errors';
 
 const emptyDir = () => mkdtempSync(path.join(tmpdir(), 'bb-config-'));
@@ -80,7 +81,7 @@ describe('parseConfig', () => {
     ],
     [{ BB_ENVIRONMENT: 'STAGING' }, 'BB_ENVIRONMENT (environment) must be LOCAL, SANDBOX or PRODUCTION'],
     [{ ...real, NEXTAUTH_SECRET: '', NODE_ENV: 'production' }, 'NEXTAUTH_SECRET is required in production'],
-    [{ NODE_ENV: 'production' }, 'NEXTAUTH_SECRET is required in production'],
+    [{ NODE_ENV: 'production', BB_ENVIRONMENT: 'LOCAL' }, 'NEXTAUTH_SECRET is required in production'],
     [{ VERCEL: '1' }, 'REDIS_URL is required on Vercel'],
     [{ REDIS_URL: 'http://x' }, 'REDIS_URL must start with redis://'],
     [{ APP_CONTACT_EMAIL: 'privacy at example' }, 'APP_CONTACT_EMAIL must be an email address'],
@@ -153,5 +154,125 @@ describe('callback URL defaults', () => {
 
   it('derives the app origin from the callback URL when NEXTAUTH_URL is not set', () => {
     expect(appOrigin(parse({ ...real, NEXTAUTH_URL: undefined }))).toBe('https://app.example');
+  });
+});
+
+// docs/sessions.md, "Production". Each refusal guards a way a production build could run unsafely: the session
+// cookie without Secure over http, tokens sent to CMS with the repository's own credentials, a deployment
+// that silently talks to the local sandbox because BB_ENVIRONMENT was left out.
+describe('production refusals', () => {
+  const deployed = {
+    NODE_ENV: 'production',
+    BB_ENVIRONMENT: 'SANDBOX',
+    BB_CLIENT_ID: 'registeredClientIdFromCms00000000000000',
+    BB_CLIENT_SECRET: 'registered-secret',
+    BB_CALLBACK_URL: 'https://app.example/api/auth/callback/bluebutton',
+    NEXTAUTH_URL: 'https://app.example',
+    NEXTAUTH_SECRET: 'p'.repeat(48),
+  };
+  const localBuild = { NODE_ENV: 'production', BB_ENVIRONMENT: 'LOCAL', NEXTAUTH_SECRET: 'p'.repeat(48) };
+
+  it('accepts a deployment on https with its own credentials, with secure cookies', () => {
+    for (const environment of ['SANDBOX', 'PRODUCTION']) {
+      const config = parse({ ...deployed, BB_ENVIRONMENT: environment });
+      expect(config.production).toBe(true);
+      expect(config.secureCookies).toBe(true);
+    }
+  });
+
+  it('keeps a production build against the local sandbox on http://localhost working, without Secure', () => {
+    for (const url of ['http://localhost:3600', 'http://127.0.0.1:3000', 'http://[::1]:3000']) {
+      const config = parse({ ...localBuild, NEXTAUTH_URL: url });
+      expect(config.environment).toBe('LOCAL');
+      expect(config.clientId).toBe(LOCAL_APP.clientId);
+      expect(config.secureCookies).toBe(false);
+    }
+    expect(parse({ ...localBuild, NEXTAUTH_URL: 'https://demo.example' }).secureCookies).toBe(true);
+    expect(parse({}).secureCookies).toBe(false); // development
+  });
+
+  it.each([
+    [
+      'no BB_ENVIRONMENT',
+      { ...deployed, BB_ENVIRONMENT: '' },
+      'BB_ENVIRONMENT (environment) must be set in production',
+    ],
+    [
+      'an http NEXTAUTH_URL with CMS’s sandbox',
+      {
+        ...deployed,
+        NEXTAUTH_URL: 'http://app.example',
+        BB_CALLBACK_URL: 'http://app.example/api/auth/callback/bluebutton',
+      },
+      'BB_CALLBACK_URL (callback_url) must use https with SANDBOX',
+    ],
+    [
+      'an http NEXTAUTH_URL with an https callback',
+      { ...deployed, NEXTAUTH_URL: 'http://app.example' },
+      'NEXTAUTH_URL must use https with SANDBOX',
+    ],
+    [
+      "the local sandbox's client id",
+      { ...deployed, BB_CLIENT_ID: LOCAL_APP.clientId },
+      "BB_CLIENT_ID (client_id) is the local sandbox's committed app",
+    ],
+    [
+      "the local sandbox's client secret",
+      { ...deployed, BB_ENVIRONMENT: 'PRODUCTION', BB_CLIENT_SECRET: LOCAL_APP.clientSecret },
+      "BB_CLIENT_ID (client_id) is the local sandbox's committed app",
+    ],
+    [
+      'the development auth secret',
+      { ...deployed, NEXTAUTH_SECRET: 'local-development-secret-not-for-production-use' },
+      'NEXTAUTH_SECRET is the committed development value',
+    ],
+    [
+      'the local sandbox served over http to other machines',
+      { ...localBuild, NEXTAUTH_URL: 'http://demo.example:3000' },
+      'NEXTAUTH_URL must use https in production unless it is localhost',
+    ],
+  ])('refuses %s', (_name, env, message) => {
+    expect(failure(env)).toContain(message);
+  });
+
+  it('reads an explicit environment from the config file too', () => {
+    const dir = emptyDir();
+    writeFileSync(path.join(dir, '.bluebutton-config.json'), JSON.stringify({ environment: 'LOCAL' }));
+    expect(parse(localBuild, dir).environment).toBe('LOCAL');
+    expect(parse({ ...localBuild, BB_ENVIRONMENT: undefined }, dir).environment).toBe('LOCAL');
+  });
+});
+
+describe('token store and refresh lock settings', () => {
+  it('reads TOKEN_STORE_KEY and TOKEN_STORE_PREVIOUS_KEYS', () => {
+    const [a, b, c] = [1, 2, 3].map(() => randomBytes(32).toString('base64'));
+    const config = parse({ TOKEN_STORE_KEY: a, TOKEN_STORE_PREVIOUS_KEYS: `${b}, ${c}` });
+    expect(config.tokenStoreKey).toBe(a);
+    expect(config.tokenStorePreviousKeys).toEqual([b, c]);
+    expect(parse({}).tokenStoreKey).toBeUndefined();
+  });
+
+  it.each([
+    [{ TOKEN_STORE_KEY: 'not-a-key' }, 'TOKEN_STORE_KEY must be 32 random bytes in base64'],
+    [{ TOKEN_STORE_KEY: randomBytes(16).toString('base64') }, 'TOKEN_STORE_KEY must be 32 random bytes'],
+    [
+      { TOKEN_STORE_PREVIOUS_KEYS: `${randomBytes(32).toString('base64')},oops` },
+      'TOKEN_STORE_PREVIOUS_KEYS must be 32 random bytes in base64',
+    ],
+  ])('refuses an invalid key %o, naming the variable', (env, message) => {
+    expect(failure(env)).toContain(message);
+  });
+
+  // docs/sessions.md, "Refresh fencing": a lock that could expire while its holder's token request is still
+  // running would let a second refresh start, which Blue Button's single-use refresh tokens turn into a
+  // logout.
+  it('refuses a refresh lock that does not outlast the token request and its grace', () => {
+    const limit = 10_000 + REFRESH_LOCK_GRACE_MS;
+    expect(failure({ REFRESH_LOCK_TTL_MS: String(limit) })).toContain(
+      `REFRESH_LOCK_TTL_MS must be longer than BB_TOKEN_TIMEOUT_MS plus ${REFRESH_LOCK_GRACE_MS} ms`,
+    );
+    expect(parse({ REFRESH_LOCK_TTL_MS: String(limit + 1) }).refreshLockTtlMs).toBe(limit + 1);
+    expect(failure({ BB_TOKEN_TIMEOUT_MS: '26000' })).toContain('REFRESH_LOCK_TTL_MS must be longer');
+    expect(parse({}).refreshLockTtlMs).toBeGreaterThan(parse({}).tokenTimeoutMs + REFRESH_LOCK_GRACE_MS);
   });
 });

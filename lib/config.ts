@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { bool, readConfigFile, type FileConfig } from './config-file';
 import { AppError } from './errors';
+import { decodeStoreKey } from './store/store-keys';
 
 /**
  * The app's one validated configuration: environment variables, optionally completed by
@@ -32,11 +33,28 @@ function localCallbackUrl(appUrl: string | undefined): string {
 
 const DEV_AUTH_SECRET = 'local-development-secret-not-for-production-use';
 
+/**
+ * What the refresh lock must outlast besides the token request itself: reading the token record before the
+ * POST and writing it after, each bounded by the store's 2-second command timeout, plus a second of margin.
+ * `REFRESH_LOCK_TTL_MS` must be longer than `BB_TOKEN_TIMEOUT_MS` plus this (docs/sessions.md).
+ */
+export const REFRESH_LOCK_GRACE_MS = 5_000;
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Whether `url` is served from this machine only (the local sandbox's http setup). */
+export function isLoopbackUrl(url: string): boolean {
+  return URL.canParse(url) && LOOPBACK_HOSTS.has(new URL(url).hostname);
+}
+
 /** A `config_invalid` error whose message names the key and the rule (for operators; never shown in a page). */
 const invalid = (problem: string) =>
   new AppError('config_invalid', { message: `Invalid configuration: ${problem}` });
 
 const intFrom = (min: number) => z.coerce.number().int().min(min);
+
+const STORE_KEY_RULE = 'must be 32 random bytes in base64 (openssl rand -base64 32)';
+const storeKeyText = z.string().refine((text) => decodeStoreKey(text) !== null, STORE_KEY_RULE);
 
 const configSchema = z
   .object({
@@ -73,11 +91,25 @@ const configSchema = z
     operatorName: z.string().trim().min(1).max(200).optional(),
     contactEmail: z.email({ message: 'must be an email address' }).optional(),
     contactAddress: z.string().trim().min(1).max(300).optional(),
+    refreshLockTtlMs: intFrom(1),
+    tokenStoreKey: storeKeyText.optional(),
+    tokenStorePreviousKeys: z.array(storeKeyText),
+    memoryStoreMaxMb: intFrom(1),
+    /** `NODE_ENV=production`: a built app, whatever it talks to. */
+    production: z.boolean(),
   })
   .superRefine((c, ctx) => {
     if (c.environment === 'PRODUCTION' && !c.callbackUrl.startsWith('https://')) {
       ctx.addIssue({ code: 'custom', path: ['callbackUrl'], message: 'must use https in PRODUCTION' });
     }
+    if (c.refreshLockTtlMs <= c.tokenTimeoutMs + REFRESH_LOCK_GRACE_MS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['refreshLockTtlMs'],
+        message: `must be longer than BB_TOKEN_TIMEOUT_MS plus ${REFRESH_LOCK_GRACE_MS} ms (${c.tokenTimeoutMs + REFRESH_LOCK_GRACE_MS} ms)`,
+      });
+    }
+    if (c.production) productionRules(c, ctx);
     if (URL.canParse(c.callbackUrl) && new URL(c.callbackUrl).pathname !== CALLBACK_PATH) {
       ctx.addIssue({ code: 'custom', path: ['callbackUrl'], message: `must end with ${CALLBACK_PATH}` });
     }
@@ -101,7 +133,33 @@ const configSchema = z
     }
   });
 
-export type AppConfig = z.infer<typeof configSchema>;
+type ParsedConfig = z.infer<typeof configSchema>;
+
+/**
+ * The refusals of a production build (docs/sessions.md, "Production"). With CMS's sandbox or production API
+ * the app must be served over https and use its own registered credentials; only the local sandbox may run a
+ * production build over http, and then on this machine only.
+ */
+function productionRules(c: ParsedConfig, ctx: z.RefinementCtx): void {
+  const origin = c.appUrl ?? c.callbackUrl;
+  const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  if (c.environment !== 'LOCAL') {
+    if (!c.callbackUrl.startsWith('https://')) issue('callbackUrl', `must use https with ${c.environment}`);
+    if (c.appUrl && !c.appUrl.startsWith('https://')) issue('appUrl', `must use https with ${c.environment}`);
+    if (c.clientId === LOCAL_APP.clientId || c.clientSecret === LOCAL_APP.clientSecret) {
+      issue('clientId', "is the local sandbox's committed app: register your own app with CMS");
+    }
+    if (c.authSecret === DEV_AUTH_SECRET) issue('authSecret', 'is the committed development value');
+  } else if (!origin.startsWith('https://') && !isLoopbackUrl(origin)) {
+    issue('appUrl', 'must use https in production unless it is localhost (BB_ENVIRONMENT=LOCAL)');
+  }
+}
+
+/** The validated configuration. */
+export type AppConfig = ParsedConfig & {
+  /** Auth cookies are `Secure` and `__Secure-`/`__Host-` prefixed: whenever the app is served over https. */
+  secureCookies: boolean;
+};
 
 const KEY_NAMES: Record<string, string> = {
   environment: 'BB_ENVIRONMENT (environment)',
@@ -128,6 +186,10 @@ const KEY_NAMES: Record<string, string> = {
   operatorName: 'APP_OPERATOR_NAME',
   contactEmail: 'APP_CONTACT_EMAIL',
   contactAddress: 'APP_CONTACT_ADDRESS',
+  refreshLockTtlMs: 'REFRESH_LOCK_TTL_MS',
+  tokenStoreKey: 'TOKEN_STORE_KEY',
+  tokenStorePreviousKeys: 'TOKEN_STORE_PREVIOUS_KEYS',
+  memoryStoreMaxMb: 'MEMORY_STORE_MAX_MB',
 };
 
 type Env = Record<string, string | undefined>;
@@ -148,9 +210,15 @@ const list = (value: string | undefined) =>
 /** Builds and validates the configuration from an environment; throws `config_invalid` naming the key and rule. */
 export function parseConfig(env: Env, cwd = process.cwd()): AppConfig {
   const file = fileSettings(env, cwd);
-  const environment = (env.BB_ENVIRONMENT ?? file.environment ?? 'LOCAL').toUpperCase();
-  const local = environment === 'LOCAL';
   const production = env.NODE_ENV === 'production';
+  const named = env.BB_ENVIRONMENT || file.environment;
+  if (production && !named) {
+    throw invalid(
+      `${KEY_NAMES.environment} must be set in production: LOCAL (the local sandbox), SANDBOX or PRODUCTION`,
+    );
+  }
+  const environment = (named ?? 'LOCAL').toUpperCase();
+  const local = environment === 'LOCAL';
   const raw = {
     environment,
     version: Number(env.BB_VERSION ?? file.version ?? 2),
@@ -183,6 +251,11 @@ export function parseConfig(env: Env, cwd = process.cwd()): AppConfig {
     operatorName: env.APP_OPERATOR_NAME || undefined,
     contactEmail: env.APP_CONTACT_EMAIL || undefined,
     contactAddress: env.APP_CONTACT_ADDRESS || undefined,
+    refreshLockTtlMs: env.REFRESH_LOCK_TTL_MS ?? 30_000,
+    tokenStoreKey: env.TOKEN_STORE_KEY || undefined,
+    tokenStorePreviousKeys: list(env.TOKEN_STORE_PREVIOUS_KEYS) ?? [],
+    memoryStoreMaxMb: env.MEMORY_STORE_MAX_MB ?? 256,
+    production,
   };
   if (!local && env.BB_BASE_URL) {
     throw invalid('BB_BASE_URL may only be set with BB_ENVIRONMENT=LOCAL');
@@ -194,7 +267,8 @@ export function parseConfig(env: Env, cwd = process.cwd()): AppConfig {
     const name = KEY_NAMES[key] ?? KEY_NAMES[key.replace(/\.\d+$/, '')] ?? key;
     throw invalid(`${name} ${issue.message}`);
   }
-  return parsed.data;
+  const origin = parsed.data.appUrl ?? parsed.data.callbackUrl;
+  return { ...parsed.data, secureCookies: origin.startsWith('https://') };
 }
 
 let cached: AppConfig | undefined;

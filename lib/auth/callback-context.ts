@@ -11,15 +11,17 @@ import type { ReconnectReason } from '@/lib/reconnect-reasons';
 export interface CallbackContext {
   tokens?: TokenSet;
   reason?: ReconnectReason;
+  /** The server session started for these tokens, once it has been. */
+  sid?: string;
 }
 
 const storage = new AsyncLocalStorage<CallbackContext>();
 
-/** Runs `fn` with a fresh callback context. */
+/** Runs `fn` with `context` (a fresh one by default); the caller keeps it even when `fn` throws. */
 export function withCallbackContext<T>(
   fn: () => Promise<T>,
+  context: CallbackContext = {},
 ): Promise<{ result: T; context: CallbackContext }> {
-  const context: CallbackContext = {};
   return storage.run(context, async () => ({ result: await fn(), context }));
 }
 

@@ -1,13 +1,15 @@
-/** next-auth's session cookie; `__Secure-` prefixed when the app is served over https. */
+/** next-auth's session cookie; `__Secure-` prefixed when auth cookies are secure. */
 export const SESSION_COOKIE = 'next-auth.session-token';
 
-/** The session cookie's name for an app origin. */
-export function sessionCookieNameFor(origin: string): string {
-  return `${origin.startsWith('https://') ? '__Secure-' : ''}${SESSION_COOKIE}`;
+/**
+ * The session cookie's name: `__Secure-` prefixed when auth cookies are secure (`secureCookies` of
+ * lib/config.ts: whenever the app is served over https, which production with CMS's API requires).
+ */
+export function sessionCookieNameFor(secure: boolean): string {
+  return `${secure ? '__Secure-' : ''}${SESSION_COOKIE}`;
 }
 
 /** A `Set-Cookie` value that removes an auth cookie (a `__Secure-` cookie is only removable with `Secure`). */
-export function expiredCookie(name: string, origin: string): string {
-  const secure = origin.startsWith('https://') ? '; Secure' : '';
-  return `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secure}`;
+export function expiredCookie(name: string, secure: boolean): string {
+  return `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`;
 }

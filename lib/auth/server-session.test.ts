@@ -45,6 +45,19 @@ describe('server-side session limits', () => {
     expect(await tokens.getTokenManager().get(sid)).toBeNull();
   });
 
+  // What /api/auth/session asks (lib/auth/sign-in.ts): a check that is not activity must not keep an idle
+  // session alive, and must never bring an ended one back.
+  it('a check without touch leaves the idle timer running and never revives an ended session', async () => {
+    const authTime = Date.now();
+    const sid = await mod.startServerSession(tokenSet());
+    advance(20 * MINUTE);
+    expect(await mod.checkServerSession(sid, authTime, { touch: false })).toBeNull();
+    advance(11 * MINUTE); // 31 minutes since the last activity
+    expect(await mod.checkServerSession(sid, authTime, { touch: false })).toBe('session_expired');
+    expect(await mod.checkServerSession(sid, authTime)).toBe('session_expired');
+    expect(await tokens.getTokenManager().get(sid)).toBeNull();
+  });
+
   it('ends a session after the absolute limit even when it was never idle', async () => {
     const authTime = Date.now();
     const sid = await mod.startServerSession(tokenSet());

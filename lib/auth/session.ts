@@ -44,9 +44,9 @@ export type SessionState =
   | { status: 'ended'; reason: ReconnectReason }
   | { status: 'active'; sid: string; claims: SessionClaims };
 
-/** The name of next-auth's session cookie for this deployment (`__Secure-` over https). */
+/** The name of next-auth's session cookie for this deployment (`__Secure-` when cookies are secure). */
 export function sessionCookieName(): string {
-  return sessionCookieNameFor(appOrigin(getConfig()));
+  return sessionCookieNameFor(getConfig().secureCookies);
 }
 
 /** Decodes a session cookie value; anything tampered, foreign or malformed is anonymous. */
@@ -88,12 +88,12 @@ const LEAVE_RESULT = { 'sign-out': 'signedOut', disconnect: 'disconnected', dele
 /**
  * Signing out, disconnecting and deleting my data, as POST route handlers. All delete the server-side tokens
  * and data, expire every auth cookie and ask the browser to drop cached pages (`Clear-Site-Data`). Sign-out and
- * delete revoke the access token at Medicare; disconnect deletes the data access grant. A cross-site POST is
- * refused.
+ * delete revoke the tokens at Medicare; disconnect deletes the data access grant. A cross-site POST is refused.
  */
 export function createLeaveHandler(how: keyof typeof LEAVE_RESULT) {
   return async function POST(request: NextRequest): Promise<Response> {
-    const origin = appOrigin(getConfig());
+    const config = getConfig();
+    const origin = appOrigin(config);
     if (!isSameOriginRequest(request.headers, origin)) {
       return errorResponse(new AppError('forbidden'));
     }
@@ -116,7 +116,7 @@ export function createLeaveHandler(how: keyof typeof LEAVE_RESULT) {
     });
     for (const { name } of request.cookies.getAll()) {
       if (name.includes('next-auth.')) {
-        headers.append('Set-Cookie', expiredCookie(name, origin));
+        headers.append('Set-Cookie', expiredCookie(name, config.secureCookies));
       }
     }
     return new Response(null, { status: 303, headers });

@@ -4,12 +4,13 @@ import type { NextRequest } from 'next/server';
 import { appOrigin, CALLBACK_PATH, getConfig } from '@/lib/config';
 import { log } from '@/lib/log';
 import type { ReconnectReason } from '@/lib/reconnect-reasons';
-import { callbackContext, withCallbackContext } from './callback-context';
+import { callbackContext, withCallbackContext, type CallbackContext } from './callback-context';
 import { refuseWithoutConsent } from './consent-check';
 import { expiredCookie } from './cookies';
 import { BlueButtonProvider } from './provider';
-import { endServerSession, startServerSession } from './server-session';
+import { checkServerSession, endServerSession, startServerSession } from './server-session';
 import { grantedData, readSessionCookie, sessionClaimsSchema, sessionCookieName } from './session';
+import { revokeTokenSet } from './tokens';
 
 /** Where a signed-in beneficiary lands by default. */
 export const DEFAULT_AFTER_SIGN_IN = '/dashboard';
@@ -34,11 +35,23 @@ export function safeRedirect(url: string, baseUrl: string): string {
 }
 
 /**
+ * Thrown by the session callback when the cookie's server-side session is no longer active: next-auth then
+ * answers `/api/auth/session` with an empty session and expires the cookie instead of renewing it.
+ */
+export class SessionEndedError extends Error {
+  constructor() {
+    super('The server-side session has ended');
+    this.name = 'SessionEndedError';
+  }
+}
+
+/**
  * next-auth's logger, reduced to event codes. next-auth passes error descriptions, profiles and token
- * responses as metadata; none of it is ever printed.
+ * responses as metadata; none of it is ever printed. An ended session is an answer, not an error.
  */
 export const authLogger: LoggerInstance = {
-  error(code) {
+  error(code, metadata) {
+    if (metadata instanceof SessionEndedError) return;
     log.error('auth.error', { errorCode: code });
   },
   warn(code) {
@@ -57,7 +70,7 @@ export function buildAuthOptions(): NextAuthOptions {
   return {
     secret: config.authSecret,
     providers: [BlueButtonProvider(config)],
-    useSecureCookies: appOrigin(config).startsWith('https://'),
+    useSecureCookies: config.secureCookies,
     session: { strategy: 'jwt', maxAge: config.sessionMaxHours * 3600 },
     pages: { signIn: '/', error: '/auth/error' },
     logger: authLogger,
@@ -67,6 +80,7 @@ export function buildAuthOptions(): NextAuthOptions {
         const context = callbackContext();
         if (!context.tokens) throw new Error('Sign-in finished without tokens');
         const sid = await startServerSession(context.tokens);
+        context.sid = sid;
         return sessionClaimsSchema.parse({
           sid,
           ...(token.name ? { name: token.name } : {}),
@@ -74,10 +88,17 @@ export function buildAuthOptions(): NextAuthOptions {
           authTime: Date.now(),
         });
       },
+      // The cookie alone proves nothing once the server-side session has ended (idle limit, sign-out in another
+      // tab, a copied cookie): only an active one answers with the name and grants. Asking is not activity, so
+      // it does not restart the idle timer.
       async session({ session, token }) {
         const claims = sessionClaimsSchema.safeParse(token);
-        if (!claims.success) return { expires: session.expires };
-        const { name, demographics, coverage, claims: hasClaims } = claims.data;
+        if (!claims.success) throw new SessionEndedError();
+        const { sid, authTime, name, demographics, coverage, claims: hasClaims } = claims.data;
+        const ended = await checkServerSession(sid, authTime, { touch: false }).catch(() => undefined);
+        // The store is unreachable: nothing to show, and no reason to drop the cookie either.
+        if (ended === undefined) return {} as typeof session;
+        if (ended) throw new SessionEndedError();
         return {
           expires: session.expires,
           user: { name: name ?? null },
@@ -129,7 +150,7 @@ function clearCheckCookies(request: NextRequest): Headers {
   const headers = new Headers();
   for (const { name } of request.cookies.getAll()) {
     if (/next-auth\.(state|pkce\.code_verifier)$/.test(name)) {
-      headers.append('Set-Cookie', expiredCookie(name, appOrigin(getConfig())));
+      headers.append('Set-Cookie', expiredCookie(name, getConfig().secureCookies));
     }
   }
   return headers;
@@ -140,6 +161,28 @@ function isErrorRedirect(response: Response): boolean {
   return !!location && /\/api\/auth\/(error|signin)\b|[?&]error=/.test(location);
 }
 
+/**
+ * A sign-in that failed after the code exchange: Medicare issued tokens that no session will use, so they are
+ * revoked, and the server session, if it had started, is deleted.
+ */
+async function abandonSignIn(callback: CallbackContext): Promise<void> {
+  if (!callback.tokens) return;
+  await Promise.allSettled([
+    revokeTokenSet(callback.tokens).catch((error: unknown) => {
+      log.error('auth.revoke_failed', { action: 'abandoned-sign-in', error });
+    }),
+    callback.sid ? endServerSession(callback.sid, 'expire') : undefined,
+  ]);
+}
+
+/** Signing in again ends the session the browser had before: its tokens are revoked, its records deleted. */
+async function endPreviousSession(previousSid: string | undefined, sid: string | undefined): Promise<void> {
+  if (!previousSid || !sid || previousSid === sid) return;
+  await endServerSession(previousSid, 'sign-out').catch((error: unknown) => {
+    log.error('auth.revoke_failed', { action: 'previous-session', error });
+  });
+}
+
 async function handleCallback(
   request: NextRequest,
   context: RouteContext,
@@ -147,16 +190,27 @@ async function handleCallback(
 ) {
   const early = precheckCallback(request.nextUrl.searchParams);
   if (early) return errorPage(early, clearCheckCookies(request));
-  const { result, context: callback } = await withCallbackContext<Response>(() => nextAuth(request, context));
-  if (!isErrorRedirect(result)) return result;
-  if (!callback.reason) {
-    // No token request was made (the check cookies were missing or stale): a reload of a finished sign-in.
-    const existing = await readSessionCookie(request.cookies.get(sessionCookieName())?.value);
-    if (existing) return Response.redirect(new URL('/dashboard', appOrigin(getConfig())), 302);
+  const existing = await readSessionCookie(request.cookies.get(sessionCookieName())?.value);
+  const callback: CallbackContext = {};
+  let result: Response;
+  try {
+    ({ result } = await withCallbackContext<Response>(() => nextAuth(request, context), callback));
+  } catch (error) {
+    await abandonSignIn(callback);
+    throw error;
+  }
+  if (!isErrorRedirect(result)) {
+    await endPreviousSession(existing?.sid, callback.sid);
+    return result;
+  }
+  await abandonSignIn(callback);
+  // No token request was made (the check cookies were missing or stale): a reload of a finished sign-in.
+  if (!callback.reason && !callback.tokens && existing) {
+    return Response.redirect(new URL('/dashboard', appOrigin(getConfig())), 302);
   }
   const headers = new Headers();
   for (const cookie of result.headers.getSetCookie()) headers.append('Set-Cookie', cookie);
-  return errorPage(callback.reason ?? 'state_mismatch', headers);
+  return errorPage(callback.reason ?? (callback.tokens ? 'unknown' : 'state_mismatch'), headers);
 }
 
 /** The `[...nextauth]` route's GET and POST: next-auth, with each callback failure sent to its own page. */

@@ -1,14 +1,20 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
-import { z } from 'zod';
 import { sleep, unlessAborted } from '@/lib/async';
 import { refreshTokens } from '@/lib/bluebutton/oauth';
-import { tokenSetSchema, type TokenSet } from '@/lib/bluebutton/token-set';
-import { getConfig } from '@/lib/config';
+import type { TokenSet } from '@/lib/bluebutton/token-set';
+import { getConfig, REFRESH_LOCK_GRACE_MS } from '@/lib/config';
 import { AppError } from '@/lib/errors';
-import { isTerminalReason, RECONNECT_REASON_CODES, type ReconnectReason } from '@/lib/reconnect-reasons';
+import { isTerminalReason, type ReconnectReason } from '@/lib/reconnect-reasons';
 import { getSecureStore } from '@/lib/store';
-import type { SecureStore } from '@/lib/store/secure-store';
+import type { SecureStore, Stamped } from '@/lib/store/secure-store';
+import {
+  refreshFailureKey,
+  refreshFailureSchema,
+  revokeTokenSet,
+  tokenRecordKey,
+  tokenRecordSchema,
+  type TokenRecord,
+} from './token-record';
 
 /**
  * Server-side tokens per session and the one path that refreshes them. Blue Button rotates refresh
@@ -16,42 +22,15 @@ import type { SecureStore } from '@/lib/store/secure-store';
  * (RFC 9700 §4.14): refreshes are single-flight inside the process and behind a store lock across
  * processes. Whoever loses the race waits and re-reads the winner's tokens. A token POST is never
  * retried; a failure that no retry can fix marks the record so nobody tries the dead token again.
+ *
+ * The lock only saves token calls; the record's own fence keeps it right. Every write after a read is a
+ * compare-and-set against the record as read, so a holder whose lock expired cannot overwrite newer tokens,
+ * and a race loser cannot mark a record that the winner has already replaced (docs/sessions.md, "Refresh
+ * fencing"). Tokens that were obtained but could not be stored are revoked.
  */
 
-/**
- * The server-side record of one session's tokens, as the token manager keeps it in the encrypted store,
- * and where it is kept. The store key is a hash of the session id, so the store's key list does not
- * reveal session ids.
- */
-
-/** Schema of {@link TokenRecord}; a stored record that does not match reads as absent. */
-export const tokenRecordSchema = z.object({
-  tokens: tokenSetSchema,
-  /** How many refreshes produced these tokens since sign-in. */
-  rotation: z.number().int().nonnegative(),
-  /** Sign-in time, epoch ms; the absolute session limit counts from here. */
-  createdAt: z.number(),
-  /** When these tokens were issued, epoch ms: their lifetime is `tokens.expiresAt - issuedAt`. */
-  issuedAt: z.number().optional(),
-  /** Set once a refresh failed for good: the beneficiary must connect again, for this reason. */
-  needsReconnect: z.enum(RECONNECT_REASON_CODES).optional(),
-});
-
-/** One session's tokens and their history. */
-export type TokenRecord = z.infer<typeof tokenRecordSchema>;
-
-/** The store key of a session's token record (and the name of its refresh lock). */
-export function tokenRecordKey(sid: string): string {
-  return `tokens:${createHash('sha256').update(sid, 'utf8').digest('base64url')}`;
-}
-
-/** A refresh that failed without a verdict (server down, slow, garbled), so that its waiters stop too. */
-export const refreshFailureSchema = z.object({ at: z.number(), reason: z.enum(RECONNECT_REASON_CODES) });
-
-/** The store key of a session's last {@link refreshFailureSchema} note. */
-export function refreshFailureKey(sid: string): string {
-  return `${tokenRecordKey(sid)}:refresh-failed`;
-}
+export { refreshFailureKey, refreshFailureSchema, revokeTokenSet, tokenRecordKey, tokenRecordSchema };
+export type { TokenRecord };
 
 /**
  * How long the token manager waits between polls while another caller refreshes: short and jittered. The
@@ -73,12 +52,17 @@ export interface TokenManagerOptions {
   skewMs?: number;
   /** Clock for token and session expiry, epoch ms (default `Date.now`). */
   now?: () => number;
-  /** Lifetime of the cross-process refresh lock; frees it if its holder dies (default 30 s). */
+  /**
+   * Lifetime of the cross-process refresh lock; frees it if its holder dies (default 30 s). Configured
+   * longer than a token request and its grace (`REFRESH_LOCK_TTL_MS`, checked at start-up).
+   */
   lockTtlMs?: number;
   /** How long a caller waits for another caller's refresh before giving up (default 15 s). */
   waitMs?: number;
   /** Absolute session lifetime; records expire this long after sign-in. */
   sessionTtlSeconds: number;
+  /** Revokes tokens that were issued but could not be stored (default: none are revoked). */
+  discard?: (tokens: TokenSet) => Promise<void>;
 }
 
 /** Tokens of sessions, by opaque session id. */
@@ -91,7 +75,7 @@ export interface TokenManager {
   getAccessToken(sid: string, signal?: AbortSignal): Promise<string>;
   /** After a 401 for `rejected`: the stored token if it already differs, else a refreshed one. */
   replaceAfterUnauthorized(sid: string, rejected: string, signal?: AbortSignal): Promise<string>;
-  /** Forgets the session's tokens. */
+  /** Forgets the session's tokens (and its last failed refresh). */
   delete(sid: string): Promise<void>;
 }
 
@@ -111,22 +95,31 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
   const inflight = new Map<string, Promise<TokenRecord>>();
   const secondsLeft = (r: TokenRecord) => (r.createdAt + sessionTtlSeconds * 1000 - now()) / 1000;
 
-  async function read(sid: string): Promise<TokenRecord | null> {
-    const record = await store.getJson(tokenRecordKey(sid), tokenRecordSchema);
-    return record && secondsLeft(record) > 0 ? record : null;
+  async function readStamped(sid: string): Promise<Stamped<TokenRecord> | null> {
+    const read = await store.getJsonStamped(tokenRecordKey(sid), tokenRecordSchema);
+    return read && secondsLeft(read.value) > 0 ? read : null;
   }
 
-  async function readLive(sid: string): Promise<TokenRecord> {
-    const record = await read(sid);
-    if (!record) throw reconnect('session_expired');
-    if (record.needsReconnect) throw reconnect(record.needsReconnect);
-    return record;
+  const read = async (sid: string) => (await readStamped(sid))?.value ?? null;
+
+  async function readLive(sid: string): Promise<Stamped<TokenRecord>> {
+    const read = await readStamped(sid);
+    if (!read) throw reconnect('session_expired');
+    if (read.value.needsReconnect) throw reconnect(read.value.needsReconnect);
+    return read;
   }
 
-  async function write(sid: string, record: TokenRecord): Promise<void> {
+  /** Writes `record` only over the record read with `stamp` (null: only if none); false if it changed since. */
+  async function writeIf(sid: string, record: TokenRecord, stamp: string | null): Promise<boolean> {
     const ttl = secondsLeft(record);
     if (ttl <= 0) throw reconnect('session_expired');
-    await store.setJson(tokenRecordKey(sid), record, ttl);
+    return store.setJsonIf(tokenRecordKey(sid), record, ttl, stamp);
+  }
+
+  /** Revokes `ours` unless the stored record shares its refresh token; never fails. */
+  async function discard(ours: TokenSet, stored: TokenRecord | null): Promise<void> {
+    if (!ours.refreshToken || ours.refreshToken === stored?.tokens.refreshToken) return;
+    await options.discard?.(ours).catch(() => undefined);
   }
 
   /** The newest record if it no longer holds `stale`; null while it still does; `ifGone` if deleted. */
@@ -140,20 +133,43 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
   async function refreshFailed(sid: string, used: TokenRecord, error: unknown): Promise<TokenRecord> {
     const reason = reasonOf(error);
     if (!reason || !isTerminalReason(reason)) throw error;
+    const stale = used.tokens.accessToken;
     // A racing instance (its lock expired) may have rotated first: its tokens land within moments.
     const graceEnds = Date.now() + (reason === 'refresh_reused' ? Math.min(REUSE_GRACE_MS, waitMs) : 0);
     for (let attempt = 0; ; attempt++) {
-      const next = await successor(sid, used.tokens.accessToken, reason);
-      if (next) return next;
-      if (Date.now() >= graceEnds) break;
-      await sleep(pollDelay(attempt));
+      const latest = await readStamped(sid);
+      if (!latest) throw reconnect(reason);
+      if (latest.value.needsReconnect) throw reconnect(latest.value.needsReconnect);
+      if (latest.value.tokens.accessToken !== stale) return latest.value;
+      if (Date.now() >= graceEnds) {
+        // Mark exactly the record just read: if the winner's tokens land in between, the mark is not written.
+        if (await writeIf(sid, { ...latest.value, needsReconnect: reason }, latest.stamp)) throw error;
+      } else {
+        await sleep(pollDelay(attempt));
+      }
     }
-    await write(sid, { ...used, needsReconnect: reason });
-    throw error;
+  }
+
+  /**
+   * Our refresh succeeded but the record changed meanwhile. A race loser that saw our refresh use the token
+   * up may have marked the record we started from: our tokens are the live ones, so they replace the mark.
+   * Otherwise the stored record decides (newer tokens, an ended session) and ours are revoked.
+   */
+  async function lostWrite(sid: string, base: TokenRecord, next: TokenRecord): Promise<TokenRecord> {
+    const latest = await readStamped(sid);
+    const supersededMark =
+      latest?.value.needsReconnect === 'refresh_reused' &&
+      latest.value.rotation === base.rotation &&
+      latest.value.tokens.accessToken === base.tokens.accessToken;
+    if (latest && supersededMark && (await writeIf(sid, next, latest.stamp))) return next;
+    await discard(next.tokens, latest?.value ?? null);
+    if (!latest) throw reconnect('session_expired');
+    if (latest.value.needsReconnect) throw reconnect(latest.value.needsReconnect);
+    return latest.value;
   }
 
   async function refreshLocked(sid: string, stale: string): Promise<TokenRecord> {
-    const current = await readLive(sid);
+    const { value: current, stamp } = await readLive(sid);
     if (current.tokens.accessToken !== stale) return current;
     const refreshToken = current.tokens.refreshToken;
     if (!refreshToken) throw reconnect('token_expired');
@@ -178,10 +194,9 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       createdAt: current.createdAt,
       issuedAt: now(),
     };
-    // Signed out while refreshing: do not bring the session back.
-    if (!(await read(sid))) throw reconnect('session_expired');
-    await write(sid, next);
-    return next;
+    // Fenced on the record this refresh started from: not over newer tokens, not into an ended session.
+    if (await writeIf(sid, next, stamp)) return next;
+    return lostWrite(sid, current, next);
   }
 
   /** Throws when a refresh that began after `since` failed without a verdict: its waiters do not retry it. */
@@ -243,12 +258,13 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
   return {
     async save(sid, tokens) {
       const record: TokenRecord = { tokens, rotation: 0, createdAt: now(), issuedAt: now() };
-      await write(sid, record);
+      if (!(await writeIf(sid, record, null)))
+        throw new Error('A token record already exists for this session');
       return record;
     },
     get: read,
     async getAccessToken(sid, signal) {
-      const record = await readLive(sid);
+      const { value: record } = await readLive(sid);
       const { accessToken, expiresAt } = record.tokens;
       if (expiresAt - now() > refreshMargin(record)) return accessToken;
       if (cannotRefresh(record)) {
@@ -258,13 +274,13 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       return (await renew(sid, accessToken, signal)).tokens.accessToken;
     },
     async replaceAfterUnauthorized(sid, rejected, signal) {
-      const record = await readLive(sid);
+      const { value: record } = await readLive(sid);
       if (record.tokens.accessToken !== rejected) return record.tokens.accessToken;
       if (cannotRefresh(record)) throw reconnect('token_expired');
       return (await renew(sid, rejected, signal)).tokens.accessToken;
     },
     async delete(sid) {
-      await store.delete(tokenRecordKey(sid));
+      await store.delete(tokenRecordKey(sid), refreshFailureKey(sid));
     },
   };
 }
@@ -280,6 +296,9 @@ export function getTokenManager(): TokenManager {
       refresh: (refreshToken) => refreshTokens(refreshToken),
       refreshOnExpire: config.tokenRefreshOnExpire,
       sessionTtlSeconds: config.sessionMaxHours * 3600,
+      lockTtlMs: config.refreshLockTtlMs,
+      waitMs: config.tokenTimeoutMs + REFRESH_LOCK_GRACE_MS,
+      discard: (tokens) => revokeTokenSet(tokens),
     });
   }
   return globalForTokens.__bbTokenManager;

@@ -106,6 +106,9 @@ function failure({ code, reason }: { code: AppErrorCode; reason?: string }): App
   return new AppError(code, { reason: isReconnectReason(reason) ? reason : 'unknown' });
 }
 
+/** The cache and progress can be fetched again: a store short of room drops them before a session's tokens. */
+const EVICTABLE = { evictable: true } as const;
+
 /** A failure is remembered this long, so that waiters on other instances see it. */
 const FAILED_MEMORY_SECONDS = 30;
 
@@ -135,7 +138,9 @@ export function createSessionLoads<T>(options: SessionLoadsOptions<T>): SessionL
     let latest: LoadCounts = { pages: 0, claims: 0, expectedClaims: null };
     const write = (progress: Progress, ttl = lockTtlMs / 1000) => {
       // Writes go out in order; a failed progress write never fails the load.
-      written = written.then(() => store.setJson(progressKey, progress, ttl).catch(() => undefined));
+      written = written.then(() =>
+        store.setJson(progressKey, progress, ttl, EVICTABLE).catch(() => undefined),
+      );
       return written;
     };
     const report = (counts: LoadCounts) => {
@@ -148,7 +153,7 @@ export function createSessionLoads<T>(options: SessionLoadsOptions<T>): SessionL
     try {
       const value = await load(report);
       const fetchedAt = now();
-      if (ttlSeconds > 0) await store.setJson(key(sid, 'cache'), { value, fetchedAt }, ttlSeconds);
+      if (ttlSeconds > 0) await store.setJson(key(sid, 'cache'), { value, fetchedAt }, ttlSeconds, EVICTABLE);
       await written;
       await store.delete(progressKey);
       return { value, fetchedAt, source: 'loaded' };

@@ -4,6 +4,7 @@ import type { KeyValueStore } from './kv';
 import { createMemoryStore } from './memory';
 import { createRedisStore } from './redis';
 import { createSecureStore, type SecureStore } from './secure-store';
+import { storeKeyring } from './store-keys';
 
 /**
  * The process-wide encrypted store: Redis when `REDIS_URL` is configured (required on Vercel, where
@@ -28,8 +29,15 @@ export function getSecureStore(): SecureStore {
   let holder = scope[GLOBAL_KEY];
   if (!holder) {
     const config = getConfig();
-    const kv = config.redisUrl ? createRedisStore({ url: config.redisUrl }) : createMemoryStore();
-    holder = { kv, store: createSecureStore(kv, config.authSecret) };
+    const kv = config.redisUrl
+      ? createRedisStore({ url: config.redisUrl })
+      : createMemoryStore({ maxBytes: config.memoryStoreMaxMb * 1024 * 1024 });
+    const keys = storeKeyring({
+      secret: config.authSecret,
+      key: config.tokenStoreKey,
+      previousKeys: config.tokenStorePreviousKeys,
+    });
+    holder = { kv, store: createSecureStore(kv, keys) };
     scope[GLOBAL_KEY] = holder;
   }
   return holder.store;

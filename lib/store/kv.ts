@@ -2,10 +2,10 @@ import 'server-only';
 
 /**
  * The small key-value contract the server-side token store is built on: string values with a TTL,
- * multi-key delete and a best-effort mutual-exclusion lock with an expiry (the single-instance Redis
- * lock pattern, https://redis.io/docs/latest/develop/use/patterns/distributed-locks/). Two backends
- * implement it: `memory.ts` (one process) and `redis.ts` (shared by every instance). A store that cannot be
- * reached fails with an `AppError` `service_unavailable` (lib/errors.ts).
+ * multi-key delete, an atomic compare-and-set and a best-effort mutual-exclusion lock with an expiry (the
+ * single-instance Redis lock pattern, https://redis.io/docs/latest/develop/use/patterns/distributed-locks/).
+ * Two backends implement it: `memory.ts` (one process) and `redis.ts` (shared by every instance). A store
+ * that cannot be reached fails with an `AppError` `service_unavailable` (lib/errors.ts).
  */
 
 /** A held lock. Releasing a lock that already expired, or that another holder now owns, does nothing. */
@@ -13,12 +13,26 @@ export interface Lock {
   release(): Promise<void>;
 }
 
+/** How a value may be treated when a store runs short of room. */
+export interface SetOptions {
+  /**
+   * The value can be fetched again (a session's cached claims, a load's progress): a store short of room
+   * drops such values before any other (docs/sessions.md, "The in-memory store").
+   */
+  evictable?: boolean;
+}
+
 /** A string key-value store with expiring entries and expiring locks. */
 export interface KeyValueStore {
   /** The value, or null when the key is absent or expired. */
   get(key: string): Promise<string | null>;
   /** Stores `value` under `key` for `ttlSeconds` (> 0; fractions allowed), replacing any value. */
-  set(key: string, value: string, ttlSeconds: number): Promise<void>;
+  set(key: string, value: string, ttlSeconds: number, options?: SetOptions): Promise<void>;
+  /**
+   * Stores `value` only if the key holds exactly `expected` (null: only if the key is absent or expired),
+   * atomically; true when it did. The fence of the token records (docs/sessions.md, "Refresh fencing").
+   */
+  compareAndSet(key: string, expected: string | null, value: string, ttlSeconds: number): Promise<boolean>;
   /** Removes the keys; absent keys are ignored. */
   delete(...keys: string[]): Promise<void>;
   /**

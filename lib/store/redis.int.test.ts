@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -6,6 +7,7 @@ import type { KeyValueStore } from './kv';
 import { createRedisStore } from './redis';
 import { startRedisServer, type TestRedisServer } from './redis-server.test-support';
 import { createSecureStore } from './secure-store';
+import { storeKeyring } from './store-keys';
 
 // Against a real redis-server on loopback, started by the test itself.
 describe('Redis store', () => {
@@ -63,6 +65,30 @@ describe('Redis store', () => {
     expect(await raw.exists('lock-test:refresh')).toBe(0);
   });
 
+  it('compare-and-set is atomic: of many concurrent writers expecting one value, exactly one wins', async () => {
+    const kv = open('cas:');
+    expect(await kv.compareAndSet('k', null, 'v0', 30)).toBe(true);
+    expect(await kv.compareAndSet('k', null, 'again', 30)).toBe(false);
+    const writers = [1, 2, 3, 4].map(() => open('cas:'));
+    const results = await Promise.all(
+      writers.flatMap((w, i) => [0, 1, 2].map((j) => w.compareAndSet('k', 'v0', `w${i}-${j}`, 30))),
+    );
+    expect(results.filter(Boolean)).toHaveLength(1);
+    const winner = await kv.get('k');
+    expect(winner).toMatch(/^w\d-\d$/);
+    expect(await raw.pttl('cas:k')).toBeGreaterThan(0);
+    expect(await kv.compareAndSet('k', 'v0', 'late', 30)).toBe(false);
+    expect(await kv.get('k')).toBe(winner);
+    await kv.delete('k');
+    expect(await kv.compareAndSet('k', winner, 'gone', 30)).toBe(false);
+    expect(await raw.exists('cas:k')).toBe(0);
+    // Values with quotes, newlines and non-ASCII pass through the script unchanged.
+    const odd = 'a"b\n\u00e9\u0000z';
+    expect(await kv.compareAndSet('odd', null, odd, 30)).toBe(true);
+    expect(await kv.compareAndSet('odd', odd, `${odd}!`, 30)).toBe(true);
+    expect(await kv.get('odd')).toBe(`${odd}!`);
+  });
+
   it('frees the lock of a holder that never releases once its TTL passes', async () => {
     const a = open('ttl-test:');
     expect(await a.tryLock('l', 50)).not.toBeNull();
@@ -79,7 +105,32 @@ describe('Redis store', () => {
     const store = createSecureStore(kv, 'a-test-secret-that-is-at-least-32-characters-long');
     await store.setJson('session:1', { n: 1 }, 60);
     expect(await store.getJson('session:1', z.object({ n: z.number() }))).toEqual({ n: 1 });
-    expect(await raw.get('secure:rec:session:1')).toMatch(/^v1\./);
+    expect(await raw.get('secure:rec:session:1')).toMatch(/^v2\./);
+  });
+
+  // docs/sessions.md, "Rotating the token store key": instances on the old and the new configuration share
+  // one Redis during a rotation.
+  it('opens records sealed before a key rotation through the previous key, and only then', async () => {
+    const kv = open('rotation:');
+    const oldKey = randomBytes(32).toString('base64');
+    const newKey = randomBytes(32).toString('base64');
+    const before = createSecureStore(kv, storeKeyring({ secret: 'unused', key: oldKey }));
+    await before.setJson('tokens', { n: 1 }, 60);
+    const during = createSecureStore(
+      kv,
+      storeKeyring({ secret: 'unused', key: newKey, previousKeys: [oldKey] }),
+    );
+    const schema = z.object({ n: z.number() });
+    expect(await during.getJson('tokens', schema)).toEqual({ n: 1 });
+    const read = await during.getJsonStamped('tokens', schema);
+    expect(await during.setJsonIf('tokens', { n: 2 }, 60, read?.stamp ?? null)).toBe(true);
+    const newId = storeKeyring({ secret: 'unused', key: newKey }).current.id;
+    expect((await raw.get('rotation:rec:tokens'))?.split('.')[1]).toBe(newId);
+    expect(await before.getJson('tokens', schema)).toBeNull(); // an instance without the new key
+    await before.setJson('other', { n: 3 }, 60);
+    const after = createSecureStore(kv, storeKeyring({ secret: 'unused', key: newKey }));
+    expect(await after.getJson('tokens', schema)).toEqual({ n: 2 });
+    expect(await after.getJson('other', schema)).toBeNull();
   });
 
   it('turns a command timeout into service_unavailable', async () => {
@@ -109,7 +160,12 @@ describe('Redis store', () => {
     await probe.close(); // nothing listens there any more
     const kv = createRedisStore({ url: `redis://:hunter2-secret@127.0.0.1:${port}`, connectTimeoutMs: 500 });
     stores.push(kv);
-    for (const attempt of [() => kv.get('k'), () => kv.set('k', 'v', 1), () => kv.tryLock('l', 100)]) {
+    for (const attempt of [
+      () => kv.get('k'),
+      () => kv.set('k', 'v', 1),
+      () => kv.compareAndSet('k', null, 'v', 1),
+      () => kv.tryLock('l', 100),
+    ]) {
       const error = await attempt().catch((e: unknown) => e);
       expect(error).toMatchObject({ code: 'service_unavailable' });
       const text = `${(error as Error).message} ${JSON.stringify(error)}`;

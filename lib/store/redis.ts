@@ -9,7 +9,9 @@ import { checkLockTtl, ttlSecondsToMs, type KeyValueStore, type Lock } from './k
  * (TLS, as Upstash and other hosted Redis require) URLs both work. Locks follow the single-instance
  * Redis pattern (https://redis.io/docs/latest/develop/use/patterns/distributed-locks/): `SET key token
  * NX PX ttl` with a random token, released by a Lua compare-and-delete so a holder never frees a lock
- * that expired and was taken by someone else. Every failure becomes an {@link AppError} `service_unavailable`
+ * that expired and was taken by someone else. Compare-and-set is a Lua script too (EVAL runs atomically,
+ * https://redis.io/docs/latest/develop/interact/programmability/eval-intro/). Redis chooses what to evict
+ * by its own `maxmemory-policy`, so the `evictable` hint is not needed here (docs/sessions.md). Every failure becomes an {@link AppError} `service_unavailable`
  * whose detail names the operation and a low-level code only: never a URL, password, key or value.
  */
 
@@ -29,6 +31,17 @@ export interface RedisStoreOptions {
 
 const RELEASE_SCRIPT =
   'if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end';
+
+/** KEYS[1]; ARGV: "1" and the expected value, or "0" for "must be absent"; the new value; its TTL in ms. */
+const COMPARE_AND_SET_SCRIPT = `
+local current = redis.call("get", KEYS[1])
+if ARGV[1] == "0" then
+  if current then return 0 end
+elseif current ~= ARGV[2] then
+  return 0
+end
+redis.call("set", KEYS[1], ARGV[3], "PX", ARGV[4])
+return 1`;
 
 function failureCode(err: unknown): string | undefined {
   if (!(err instanceof Error)) return undefined;
@@ -71,6 +84,14 @@ export function createRedisStore(options: RedisStoreOptions): KeyValueStore {
     async set(key, value, ttlSeconds) {
       const ms = ttlSecondsToMs(ttlSeconds);
       await run('set', () => client.set(key, value, 'PX', ms));
+    },
+    async compareAndSet(key, expected, value, ttlSeconds) {
+      const ms = ttlSecondsToMs(ttlSeconds);
+      const args = expected === null ? ['0', ''] : ['1', expected];
+      const done = await run('compare-and-set', () =>
+        client.eval(COMPARE_AND_SET_SCRIPT, 1, key, ...args, value, String(ms)),
+      );
+      return done === 1;
     },
     async delete(...keys) {
       if (keys.length > 0) await run('delete', () => client.del(...keys));
