@@ -1,4 +1,5 @@
 import { getConfig } from './lib/config';
+import { log } from './lib/log';
 
 /**
  * The Node.js-only part of start-up (instrumentation.ts imports it under the Node.js runtime only, so the
@@ -10,7 +11,10 @@ export function checkConfiguration(): void {
   try {
     getConfig();
   } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
+    log.error('config.invalid', {
+      configProblem: error instanceof Error ? error.message : String(error),
+      requestId: null,
+    });
     process.exit(1);
   }
 }

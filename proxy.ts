@@ -1,16 +1,18 @@
-import { NextResponse, type NextRequest } from 'next/server';
-import { SESSION_COOKIE } from '@/lib/auth/cookies';
+import type { NextRequest } from 'next/server';
+import { getConfig } from '@/lib/config';
+import { proxyResponse } from '@/lib/http/proxy-response';
 
 /**
- * Sends visitors without a session cookie from the dashboard to the home page. It only redirects: pages, the
- * data layer and every route handler check the session themselves.
+ * Runs before every page, RSC request and route handler: the correlation id, the security headers with the
+ * CSP nonce, no-store, and the dashboard's redirect for visitors without a session (lib/http/proxy-response.ts).
  */
 export function proxy(request: NextRequest) {
-  const hasSession = request.cookies
-    .getAll()
-    .some(({ name }) => name === SESSION_COOKIE || name === `__Secure-${SESSION_COOKIE}`);
-  if (hasSession) return NextResponse.next();
-  return NextResponse.redirect(new URL('/', request.url));
+  // NODE_ENV is replaced at build time: `next dev` is development, `next build` production.
+  return proxyResponse(request, getConfig(), { dev: process.env.NODE_ENV === 'development' });
 }
 
-export const config = { matcher: ['/dashboard/:path*', '/account/:path*'] };
+export const config = {
+  // Everything but the build's static files, which keep Next's year-long cache and get their security headers
+  // from next.config.ts.
+  matcher: ['/((?!_next/static/).*)'],
+};

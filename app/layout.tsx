@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import './globals.css';
 
@@ -7,7 +8,12 @@ export const metadata: Metadata = {
   description: 'See what your care cost, what Medicare paid, and every prescription you filled.',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/**
+ * Every page is rendered per request: Next.js puts the request's CSP nonce (set by proxy.ts) on its scripts
+ * only when it renders, so no page may be prerendered at build time, the public ones included.
+ */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen">

@@ -4,7 +4,10 @@ import { PublicShell } from '@/components/ui/public-shell';
 
 export const metadata: Metadata = { title: 'Page not found · My Medicare claims' };
 
-/** A page that does not exist, outside the dashboard, in the app's own look (status 404). */
+/**
+ * A page that does not exist, outside the dashboard, in the app's own look (status 404). It also replaces
+ * Next's built-in page, whose inline `<style>` the Content-Security-Policy refuses (docs/security.md).
+ */
 export default function NotFound() {
   return (
     <PublicShell>

@@ -194,6 +194,8 @@ test('claims: filters and order live in the URL, change the rows, and an empty r
 test('the claims and prescriptions filters work with the keyboard alone', async ({ page }) => {
   await signInWithMedicare(page, { user: 'BBUser10120' });
   await page.goto('/dashboard/claims');
+  // React reveals streamed content a moment after it arrives, moving it (and any focus) into place: wait for it.
+  await expect(page.getByRole('status').filter({ hasText: /^120 claims, page 1 of 5$/ })).toBeVisible();
   await page.getByLabel('Kind of care').focus();
   // The arrow keys change a closed select, as a keyboard user picks an option; then Tab walks through the dates'
   // parts, the search box and the order to the button.
@@ -217,6 +219,7 @@ test('the claims and prescriptions filters work with the keyboard alone', async 
   expect(new Set(kinds)).toEqual(new Set(['Prescriptions']));
 
   await page.goto('/dashboard/prescriptions');
+  await expect(page.getByRole('table', { name: 'Your drugs' })).toBeVisible();
   await page.getByLabel('Drugs', { exact: true }).focus();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
@@ -255,6 +258,7 @@ test('prescriptions: one row per drug, taking or stopped, with the days covered;
   await signInWithMedicare(page, { user: 'BBUser10500' });
   await page.goto('/dashboard/prescriptions');
   const drugs = page.getByRole('table', { name: 'Your drugs' });
+  await expect(drugs.locator('tbody tr').first()).toBeVisible();
   const statuses = await drugs.locator('tbody tr td:nth-child(2)').allTextContents();
   expect(statuses.length).toBeGreaterThan(1);
   expect(statuses.every((s) => s === 'Taking' || s === 'Stopped')).toBe(true);

@@ -44,16 +44,21 @@ const CODES = Object.keys(APP_ERRORS) as AppErrorCode[];
 const make = (code: AppErrorCode): AppError =>
   code === 'reconnect_required' ? new AppError(code, { reason: 'grant_expired' }) : new AppError(code);
 
-const request = { nextUrl: new URL('http://localhost/api/test') } as unknown as NextRequest;
+/** The correlation id proxy.ts gives the request. */
+const REQUEST_ID = '6f1c2a7e-3b4d-4e5f-8a9b-0c1d2e3f4a5b';
+const request = {
+  nextUrl: new URL('http://localhost/api/test'),
+  headers: new Headers({ 'x-request-id': REQUEST_ID }),
+} as unknown as NextRequest;
 
 /** What a route built with {@link apiRoute} answers when its handler throws `error`. */
-async function answer(error: unknown) {
+async function answer(error: unknown, to: NextRequest = request) {
   const logged: string[] = [];
   vi.spyOn(console, 'error').mockImplementation((line: unknown) => void logged.push(String(line)));
   const route = apiRoute(async () => {
     throw error;
   });
-  const response = await route(request, undefined);
+  const response = await route(to, undefined);
   return {
     status: response.status,
     cacheControl: response.headers.get('cache-control'),
@@ -126,23 +131,41 @@ describe('the JSON envelope of a route (lib/http/api-route)', () => {
   );
 
   const internal = CODES.filter((code) => EXPECTED[code].status === 500) as ('internal' | 'config_invalid')[];
-  it.each(internal)('%s: a generic 500 with a reference, logged by code only', async (code) => {
-    const secret = new AppError(code, { message: 'Invalid configuration: BB_CLIENT_SECRET is required' });
-    const { status, body, logged } = await answer(secret);
-    expect(status).toBe(500);
-    expect(body).toEqual({ error: { code: 'internal', message: expect.any(String) } });
-    const id = /^Something went wrong\. Reference: ([0-9a-f-]{36})$/.exec(body.error.message)?.[1];
-    expect(id).toBeDefined();
-    expect(logged).toEqual([`[api] /api/test failed: AppError ${code} (ref ${id})`]);
-  });
+  it.each(internal)(
+    '%s: a generic 500 whose reference is the request’s correlation id, logged by code only',
+    async (code) => {
+      const secret = new AppError(code, { message: 'Invalid configuration: BB_CLIENT_SECRET is required' });
+      const { status, body, logged } = await answer(secret);
+      expect(status).toBe(500);
+      expect(body).toEqual({
+        error: { code: 'internal', message: `Something went wrong. Reference: ${REQUEST_ID}` },
+      });
+      expect(logged).toHaveLength(1);
+      expect(JSON.parse(logged[0]!)).toEqual({
+        time: expect.any(String),
+        level: 'error',
+        event: 'api.failed',
+        requestId: REQUEST_ID,
+        route: '/api/test',
+        errorClass: 'AppError',
+        errorCode: code,
+      });
+    },
+  );
 
   it('answers an unknown error with a generic 500 and a reference, logging its class only', async () => {
-    const { status, body, logged } = await answer(new TypeError('Zyx Canaryname, claim 1EG4-TE5-MK73'));
+    const anonymous = { nextUrl: new URL('http://localhost/api/test'), headers: new Headers() };
+    const { status, body, logged } = await answer(
+      new TypeError('Zyx Canaryname, claim 1EG4-TE5-MK73'),
+      anonymous as unknown as NextRequest,
+    );
     expect(status).toBe(500);
     expect(body.error.code).toBe('internal');
-    expect(body.error.message).toMatch(/^Something went wrong\. Reference: [0-9a-f-]{36}$/);
+    const id = /^Something went wrong\. Reference: ([0-9a-f-]{36})$/.exec(body.error.message)?.[1];
+    expect(id).toBeDefined();
+    expect(id).not.toBe(REQUEST_ID);
     expect(logged.join('\n')).not.toMatch(/Canary|1EG4/);
-    expect(logged.join('\n')).toMatch(/failed: TypeError \(ref /);
+    expect(JSON.parse(logged[0]!)).toMatchObject({ requestId: id, errorClass: 'TypeError' });
   });
 
   it('shows a reason only with reconnect_required, and never the detail or the cause', async () => {

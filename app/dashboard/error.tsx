@@ -5,8 +5,9 @@ import { startTransition, useEffect } from 'react';
 
 /**
  * An unexpected failure while rendering a dashboard page: a plain message, "Try again", and the reference that
- * is also in the server's log (Next's digest of the error), so support can find what happened without any of
- * the beneficiary's data in the message.
+ * is also in the server's log, so support can find what happened without any of the beneficiary's data in the
+ * message. The reference is the error's digest: the request's correlation id when the data layer failed
+ * (lib/data/page-data.ts), otherwise Next's digest, logged next to the correlation id (instrumentation.ts).
  */
 export default function DashboardError({
   error,

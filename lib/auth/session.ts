@@ -8,6 +8,8 @@ import { z } from 'zod';
 import { appOrigin, getConfig } from '@/lib/config';
 import { AppError } from '@/lib/errors';
 import { errorResponse } from '@/lib/http/api-route';
+import { isSameOriginRequest } from '@/lib/http/same-origin';
+import { log } from '@/lib/log';
 import type { ReconnectReason } from '@/lib/reconnect-reasons';
 import { expiredCookie, sessionCookieNameFor } from './cookies';
 import { checkServerSession, endServerSession } from './server-session';
@@ -92,7 +94,7 @@ export function createLeaveHandler(how: keyof typeof LEAVE_RESULT) {
   return async function POST(request: NextRequest): Promise<Response> {
     const config = getConfig();
     const origin = appOrigin(config);
-    if (request.headers.get('origin') !== origin) {
+    if (!isSameOriginRequest(request.headers, origin)) {
       return errorResponse(new AppError('forbidden'));
     }
     const claims = await readSessionCookie(request.cookies.get(sessionCookieName())?.value);
@@ -102,7 +104,7 @@ export function createLeaveHandler(how: keyof typeof LEAVE_RESULT) {
         await endServerSession(claims.sid, how === 'delete' ? 'sign-out' : how);
       } catch (error) {
         done = false;
-        console.error(`[auth] ${how} could not reach Medicare: ${(error as Error).name}`);
+        log.error('auth.leave_failed', { action: how, error });
       }
     }
     const target = new URL('/', origin);

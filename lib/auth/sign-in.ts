@@ -2,6 +2,7 @@ import 'server-only';
 import NextAuth, { type LoggerInstance, type NextAuthOptions } from 'next-auth';
 import type { NextRequest } from 'next/server';
 import { appOrigin, CALLBACK_PATH, getConfig } from '@/lib/config';
+import { log } from '@/lib/log';
 import type { ReconnectReason } from '@/lib/reconnect-reasons';
 import { callbackContext, withCallbackContext, type CallbackContext } from './callback-context';
 import { refuseWithoutConsent } from './consent-check';
@@ -51,10 +52,10 @@ export class SessionEndedError extends Error {
 export const authLogger: LoggerInstance = {
   error(code, metadata) {
     if (metadata instanceof SessionEndedError) return;
-    console.error(`[auth] error ${code}`);
+    log.error('auth.error', { errorCode: code });
   },
   warn(code) {
-    console.warn(`[auth] warning ${code}`);
+    log.warn('auth.warning', { errorCode: code });
   },
   debug() {},
 };
@@ -168,7 +169,7 @@ async function abandonSignIn(callback: CallbackContext): Promise<void> {
   if (!callback.tokens) return;
   await Promise.allSettled([
     revokeTokenSet(callback.tokens).catch((error: unknown) => {
-      console.error(`[auth] the tokens of a failed sign-in could not be revoked: ${(error as Error).name}`);
+      log.error('auth.revoke_failed', { action: 'abandoned-sign-in', error });
     }),
     callback.sid ? endServerSession(callback.sid, 'expire') : undefined,
   ]);
@@ -178,7 +179,7 @@ async function abandonSignIn(callback: CallbackContext): Promise<void> {
 async function endPreviousSession(previousSid: string | undefined, sid: string | undefined): Promise<void> {
   if (!previousSid || !sid || previousSid === sid) return;
   await endServerSession(previousSid, 'sign-out').catch((error: unknown) => {
-    console.error(`[auth] the previous session could not be revoked at Medicare: ${(error as Error).name}`);
+    log.error('auth.revoke_failed', { action: 'previous-session', error });
   });
 }
 

@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { log } from '@/lib/log';
 
 /** What a catalogue file says about itself in its header. */
 export interface CatalogueInfo {
@@ -24,7 +25,7 @@ export interface Catalogue {
   lookup(code: string): string | null;
 }
 
-/** Where the catalogue files are: `lib/codes/data/` under the app's root (traced in next.config.mjs). */
+/** Where the catalogue files are: `lib/codes/data/` under the app's root (traced in next.config.ts). */
 export const CATALOGUE_DIR = path.join(process.cwd(), 'lib', 'codes', 'data');
 
 /** Parses a catalogue file's text; lines must be sorted by code (checked, as a bad sort breaks look-ups). */
@@ -85,7 +86,7 @@ function lookupIn(text: string, offsets: Uint32Array, code: string): string | nu
 export function readCatalogue(file: string, fallbackName: string, dir: string = CATALOGUE_DIR): Catalogue {
   const full = path.join(dir, file);
   if (!existsSync(full)) {
-    console.warn(`code catalogue ${file} is missing; its codes are shown without descriptions`);
+    log.warn('codes.catalogue_missing', { file, requestId: null });
     return parseCatalogue('', fallbackName);
   }
   const bytes = readFileSync(full);

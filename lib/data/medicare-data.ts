@@ -9,6 +9,7 @@ import type { Demographics } from '@/lib/bluebutton/client';
 import type { NormalizedData } from '@/lib/claims/normalized-data';
 import { getConfig } from '@/lib/config';
 import { AppError } from '@/lib/errors';
+import { log } from '@/lib/log';
 import { getSecureStore } from '@/lib/store';
 import { createSessionLoads, type Loaded, type LoadStatus, type SessionLoads } from './session-load';
 import { sessionTokenSource } from './session-tokens';
@@ -73,7 +74,7 @@ export async function loadMedicareData(
     const client = createBlueButtonClient({ tokens: sessionTokenSource(sid) });
     const { data, demographics } = await client.getAll({ onProgress: report });
     // Counts only: what could not be read may be PHI.
-    if (data.unreadable > 0) console.warn(`[data] ${data.unreadable} Medicare resource(s) could not be read`);
+    if (data.unreadable > 0) log.warn('data.unreadable_resources', { count: data.unreadable });
     // Signed out while loading: nothing is kept for a session that has ended.
     if (!(await getTokenManager().get(sid)))
       throw new AppError('reconnect_required', { reason: 'session_expired' });

@@ -1,9 +1,10 @@
 import 'server-only';
-import { randomUUID } from 'node:crypto';
 import type { NextRequest } from 'next/server';
 import type { z } from 'zod';
 import { APP_ERRORS, AppError, type AppErrorCode } from '@/lib/errors';
+import { log } from '@/lib/log';
 import type { ReconnectReason } from '@/lib/reconnect-reasons';
+import { newRequestId, requestIdFrom } from '@/lib/request-id';
 
 /** Every response derived from a beneficiary: never stored by a browser or a shared cache. */
 export const NO_STORE = { 'Cache-Control': 'private, no-store' } as const;
@@ -57,8 +58,8 @@ type Handler<C> = (request: NextRequest, context: C) => Promise<Response>;
 
 /**
  * A route handler with the house rules: an {@link AppError} becomes the envelope; anything unexpected, and every
- * 500 (a bug or a bad setting is never explained), a generic 500 with a correlation id, logged with the error's
- * class and code only (no message, no PHI); and no-store on everything.
+ * 500 (a bug or a bad setting is never explained), a generic 500 whose reference is the request's correlation
+ * id, logged with the error's class and code only (no message, no PHI); and no-store on everything.
  */
 export function apiRoute<C>(handler: Handler<C>): Handler<C> {
   return async (request, context) => {
@@ -68,9 +69,8 @@ export function apiRoute<C>(handler: Handler<C>): Handler<C> {
       return response;
     } catch (error) {
       if (error instanceof AppError && error.status !== 500) return errorResponse(error);
-      const id = randomUUID();
-      const what = error instanceof AppError ? `AppError ${error.code}` : ((error as Error)?.name ?? 'Error');
-      console.error(`[api] ${request.nextUrl.pathname} failed: ${what} (ref ${id})`);
+      const id = requestIdFrom(request.headers) ?? newRequestId();
+      log.error('api.failed', { requestId: id, route: request.nextUrl.pathname, error });
       return errorResponse(
         new AppError('internal', { message: `${APP_ERRORS.internal.message} Reference: ${id}` }),
       );
