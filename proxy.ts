@@ -13,6 +13,6 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Everything but the build's static files, which keep Next's year-long cache and get their security headers
-  // from next.config.ts.
+  // from next.config.mjs.
   matcher: ['/((?!_next/static/).*)'],
 };

@@ -25,7 +25,7 @@ export interface Catalogue {
   lookup(code: string): string | null;
 }
 
-/** Where the catalogue files are: `lib/codes/data/` under the app's root (traced in next.config.ts). */
+/** Where the catalogue files are: `lib/codes/data/` under the app's root (traced in next.config.mjs). */
 export const CATALOGUE_DIR = path.join(process.cwd(), 'lib', 'codes', 'data');
 
 /** Parses a catalogue file's text; lines must be sorted by code (checked, as a bad sort breaks look-ups). */

@@ -1,49 +1,11 @@
 /**
- * The security headers of every response (docs/security.md). Pure functions without imports, so that
- * `proxy.ts` (every page, RSC request and route) and `next.config.ts` (the build's static files, which the
- * proxy skips) send the same values.
+ * The security headers of every response (docs/security.md): the fixed ones from `fixed-headers.mjs`, shared
+ * with `next.config.mjs` (the build's static files, which the proxy skips), and the per-request policy that
+ * `proxy.ts` sends on every page, RSC request and route.
  */
 
-/** The one-year-plus HSTS policy (two years, as the HSTS preload list asks), sent only over https. */
-export const HSTS = 'max-age=63072000; includeSubDomains';
-
-/** Browser features no page of the app uses, switched off for the page and anything it embeds. */
-export const PERMISSIONS_POLICY = [
-  'accelerometer=()',
-  'autoplay=()',
-  'browsing-topics=()',
-  'camera=()',
-  'display-capture=()',
-  'encrypted-media=()',
-  'fullscreen=()',
-  'geolocation=()',
-  'gyroscope=()',
-  'hid=()',
-  'idle-detection=()',
-  'magnetometer=()',
-  'microphone=()',
-  'midi=()',
-  'payment=()',
-  'picture-in-picture=()',
-  'publickey-credentials-get=()',
-  'screen-wake-lock=()',
-  'serial=()',
-  'usb=()',
-  'xr-spatial-tracking=()',
-].join(', ');
-
-/** The headers that do not depend on the request: every response, static files included. */
-export const STATIC_SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'X-Content-Type-Options': 'nosniff',
-  'X-Frame-Options': 'DENY',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  'Permissions-Policy': PERMISSIONS_POLICY,
-};
-
-/** The policy of the build's static files (scripts, styles, fonts): nothing, were one opened as a page. */
-export const STATIC_FILE_CSP = "default-src 'none'; frame-ancestors 'none'";
+export { HSTS, PERMISSIONS_POLICY, STATIC_FILE_CSP, STATIC_SECURITY_HEADERS } from './fixed-headers.mjs';
+import { HSTS, STATIC_SECURITY_HEADERS } from './fixed-headers.mjs';
 
 export interface CspOptions {
   /** This response's nonce ({@link newNonce}). */

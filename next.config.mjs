@@ -1,10 +1,10 @@
-import type { NextConfig } from 'next';
-import { HSTS, STATIC_FILE_CSP, STATIC_SECURITY_HEADERS } from './lib/http/security-headers';
+import { HSTS, STATIC_FILE_CSP, STATIC_SECURITY_HEADERS } from './lib/http/fixed-headers.mjs';
 
-const toList = (headers: Record<string, string>) =>
-  Object.entries(headers).map(([key, value]) => ({ key, value }));
+/** @param {Record<string, string>} headers */
+const toList = (headers) => Object.entries(headers).map(([key, value]) => ({ key, value }));
 
-const nextConfig: NextConfig = {
+/** @type {import('next').NextConfig} */
+const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // lib/codes reads its catalogues with node:fs, which tracing may not see: ship them with every server route.
