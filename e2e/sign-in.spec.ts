@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { chromium, expect, test } from '@playwright/test';
 import {
   appUrl,
   connectFromHome,
@@ -50,6 +50,46 @@ test('a beneficiary connects, sees their name, and signs out', async ({ page, co
   await page.goto('/dashboard');
   await expect(page).toHaveURL(`${appUrl}/`);
   await expectNoForeignRequests(foreign);
+});
+
+test('Back after sign-out does not bring the signed-in dashboard back from a cache', async () => {
+  // docs/reliability.md #41: the dashboard is sent with `Cache-Control: private, no-store` and sign-out with
+  // `Clear-Site-Data: "cache"`, so neither the back/forward cache nor the HTTP cache may show it again.
+  // Playwright starts Chromium with the back/forward cache off; this browser has it on, as a beneficiary's does.
+  const browser = await chromium.launch({
+    executablePath: process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE || undefined,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic'],
+    ignoreDefaultArgs: ['--disable-back-forward-cache'],
+  });
+  try {
+    const page = await browser.newPage({ baseURL: appUrl });
+    const cdp = await page.context().newCDPSession(page);
+    const notRestored: string[] = [];
+    cdp.on('Page.backForwardCacheNotUsed', (event) => {
+      notRestored.push(...event.notRestoredExplanations.map((e) => e.reason));
+    });
+    await cdp.send('Page.enable');
+
+    await signInWithMedicare(page, { user: 'BBUser00001' });
+    await expect(page).toHaveURL(`${appUrl}/dashboard`);
+    const signedInAs = page.getByText(/^Signed in as \S/);
+    await expect(signedInAs).toBeVisible();
+    const name = (await signedInAs.textContent())!.replace(/^Signed in as /, '');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page).toHaveURL(`${appUrl}/?signedOut=1`);
+
+    await page.goBack();
+    await expect(page).toHaveURL(`${appUrl}/`);
+    await expect(page.getByRole('button', { name: 'Connect to Medicare' })).toBeVisible();
+    await expect(page.getByText(/Signed in as/)).toHaveCount(0);
+    expect(await page.locator('body').innerText()).not.toContain(name);
+    // Chromium reports the page as not restored, and why (e.g. MainResourceHasCacheControlNoStore).
+    await expect.poll(() => notRestored.length).toBeGreaterThan(0);
+    test.info().annotations.push({ type: 'bfcache not used', description: notRestored.join(', ') });
+  } finally {
+    await browser.close();
+  }
 });
 
 test('declining to share demographics still signs in, without the name', async ({ page }) => {
