@@ -283,7 +283,9 @@ describe('messages for statuses not worth retrying (RELIABILITY 29)', () => {
 
   it('keeps the code’s own message for other statuses and when no answer came', () => {
     expect(upstreamStatusMessage({ upstreamStatus: 500, upstreamCode: null }, contact)).toBeUndefined();
-    expect(upstreamStatusMessage({ upstreamStatus: 429, upstreamCode: 'throttled' }, contact)).toBeUndefined();
+    expect(
+      upstreamStatusMessage({ upstreamStatus: 429, upstreamCode: 'throttled' }, contact),
+    ).toBeUndefined();
     expect(upstreamStatusMessage({ upstreamStatus: null }, contact)).toBeUndefined();
     expect(upstreamStatusMessage({}, contact)).toBeUndefined();
   });

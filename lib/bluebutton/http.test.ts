@@ -84,7 +84,10 @@ describe('retries (RELIABILITY 27, 28, 29)', () => {
       'Medicare did not let this app read this part of your information.',
     );
     expect(
-      await messageOf({ status: 403, json: { detail: 'This application, Zyx App, is temporarily inactive.' } }),
+      await messageOf({
+        status: 403,
+        json: { detail: 'This application, Zyx App, is temporarily inactive.' },
+      }),
     ).toBe(
       'This app can’t reach Medicare right now because Medicare has paused its access. Contact us at help@example.org.',
     );

@@ -145,7 +145,10 @@ export function createFhirHttp(options: FhirHttpOptions): FhirHttp {
           } as const;
           if (outcome.status === 429) throw new AppError('medicare_busy', { detail });
           const message = upstreamStatusMessage(detail, config.contactEmail);
-          throw new AppError('medicare_unavailable', { detail, ...(message === undefined ? {} : { message }) });
+          throw new AppError('medicare_unavailable', {
+            detail,
+            ...(message === undefined ? {} : { message }),
+          });
         }
         waitMs = decision.waitMs;
       } else {
