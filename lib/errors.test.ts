@@ -3,7 +3,14 @@ import path from 'node:path';
 import type { NextRequest } from 'next/server';
 import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { apiRoute, errorEnvelope, errorResponse, type ErrorEnvelope } from '@/lib/http/api-route';
-import { APP_ERRORS, AppError, type AppErrorCode } from './errors';
+import {
+  APP_ERRORS,
+  AppError,
+  contactSentence,
+  UPSTREAM_STATUS_MESSAGES,
+  upstreamStatusMessage,
+  type AppErrorCode,
+} from './errors';
 
 // Every code of the one application error: its status, its default message, and what a route answers with it.
 
@@ -246,5 +253,46 @@ describe('recognizing an AppError', () => {
     expect(new Error('medicare_busy') instanceof AppError).toBe(false);
     expect({ name: 'AppError', code: 'medicare_busy' } instanceof AppError).toBe(false);
     expect(AppError[Symbol.hasInstance](null)).toBe(false);
+  });
+});
+
+describe('messages for statuses not worth retrying (RELIABILITY 29)', () => {
+  const contact = 'help@example.org';
+
+  it('names each case in plain words, with the support contact where it helps', () => {
+    expect(upstreamStatusMessage({ upstreamStatus: 400, upstreamCode: 'invalid_parameter' }, contact)).toBe(
+      'Medicare could not answer this request for your information. Contact us at help@example.org.',
+    );
+    expect(upstreamStatusMessage({ upstreamStatus: 403, upstreamCode: 'permission_denied' }, contact)).toBe(
+      'Medicare did not let this app read this part of your information.',
+    );
+    expect(upstreamStatusMessage({ upstreamStatus: 403, upstreamCode: 'app_inactive' }, contact)).toBe(
+      'This app can’t reach Medicare right now because Medicare has paused its access. Contact us at help@example.org.',
+    );
+    expect(upstreamStatusMessage({ upstreamStatus: 404, upstreamCode: 'not_found' }, contact)).toBe(
+      'Medicare could not find your records. If you joined Medicare recently, please try again later.',
+    );
+  });
+
+  it('without a configured contact, asks to try again later', () => {
+    expect(upstreamStatusMessage({ upstreamStatus: 403, upstreamCode: 'app_inactive' })).toBe(
+      'This app can’t reach Medicare right now because Medicare has paused its access. Please try again later.',
+    );
+    expect(contactSentence(undefined)).toBe(' Please try again later.');
+  });
+
+  it('keeps the code’s own message for other statuses and when no answer came', () => {
+    expect(upstreamStatusMessage({ upstreamStatus: 500, upstreamCode: null }, contact)).toBeUndefined();
+    expect(
+      upstreamStatusMessage({ upstreamStatus: 429, upstreamCode: 'throttled' }, contact),
+    ).toBeUndefined();
+    expect(upstreamStatusMessage({ upstreamStatus: null }, contact)).toBeUndefined();
+    expect(upstreamStatusMessage({}, contact)).toBeUndefined();
+  });
+
+  it('never passes on text from Medicare’s answer: every message is the table’s', () => {
+    for (const message of Object.values(UPSTREAM_STATUS_MESSAGES)) {
+      expect(message).not.toMatch(/Blue Button|\d{3}/);
+    }
   });
 });

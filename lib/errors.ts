@@ -46,6 +46,40 @@ export const APP_ERRORS = {
   },
 } as const satisfies Record<string, { status: number; message: string }>;
 
+/**
+ * What a beneficiary reads when Medicare answered a status that is not worth retrying (docs/reliability.md
+ * #29), keyed by that status, or by `<status> <upstream code>` where the code changes what helps. `{contact}`
+ * is the sentence of {@link contactSentence}. Statuses not listed keep their code's message.
+ */
+export const UPSTREAM_STATUS_MESSAGES = {
+  '400': 'Medicare could not answer this request for your information.{contact}',
+  '403': 'Medicare did not let this app read this part of your information.',
+  '403 app_inactive':
+    'This app can’t reach Medicare right now because Medicare has paused its access.{contact}',
+  '404': 'Medicare could not find your records. If you joined Medicare recently, please try again later.',
+} as const satisfies Record<string, string>;
+
+/** " Contact us at <email>." with the configured support address, or " Please try again later." without one. */
+export function contactSentence(contactEmail: string | undefined): string {
+  return contactEmail ? ` Contact us at ${contactEmail}.` : ' Please try again later.';
+}
+
+/**
+ * The message for an answer of Medicare's that was not retried, from its detail (the status and the short code
+ * read from the body, never the body's text); undefined when the code's own message fits.
+ */
+export function upstreamStatusMessage(
+  detail: Pick<AppErrorDetail, 'upstreamStatus' | 'upstreamCode'>,
+  contactEmail?: string,
+): string | undefined {
+  if (detail.upstreamStatus == null) return undefined;
+  const byCode = `${detail.upstreamStatus} ${detail.upstreamCode ?? ''}`;
+  const messages: Record<string, string> = UPSTREAM_STATUS_MESSAGES;
+  const message = messages[byCode] ?? messages[String(detail.upstreamStatus)];
+  if (message === undefined) return undefined;
+  return message.replace('{contact}', contactSentence(contactEmail));
+}
+
 /** A code of {@link APP_ERRORS}. */
 export type AppErrorCode = keyof typeof APP_ERRORS;
 

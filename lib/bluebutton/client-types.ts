@@ -15,7 +15,7 @@ import type { TokenSource } from './token-source';
 /** The configuration the client reads. */
 export type BlueButtonClientConfig = Pick<
   AppConfig,
-  'baseUrl' | 'version' | 'retry' | 'timeoutMs' | 'pageConcurrency' | 'maxPages'
+  'baseUrl' | 'version' | 'retry' | 'timeoutMs' | 'pageConcurrency' | 'maxPages' | 'contactEmail'
 >;
 
 /** Options of `createBlueButtonClient`. */

@@ -62,9 +62,39 @@ describe('retries (RELIABILITY 27, 28, 29)', () => {
       detail: { upstreamStatus: 403, upstreamCode: 'app_inactive', attempts: 1 },
     });
     // The message is the app's own: nothing of Blue Button's answer, not even its status.
-    expect((inactive as AppError).message).toBe(APP_ERRORS.medicare_unavailable.message);
+    expect((inactive as AppError).message).toBe(
+      'This app can’t reach Medicare right now because Medicare has paused its access. Please try again later.',
+    );
     expect(await sb.control.counts()).toMatchObject({ eob: 2, patient: 1, coverage: 1 });
     expect(waits).toEqual([]);
+  });
+
+  it('gives each status not retried its own message, with the support contact where it helps', async () => {
+    const { http } = await signedIn({ contactEmail: 'help@example.org' });
+    const messageOf = async (step: object) => {
+      await sb.control.script('eob', [step]);
+      const error = await http.getJson(EOB).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AppError);
+      return (error as AppError).message;
+    };
+    expect(await messageOf({ status: 400, json: { detail: 'Invalid type parameter' } })).toBe(
+      'Medicare could not answer this request for your information. Contact us at help@example.org.',
+    );
+    expect(await messageOf({ status: 403, json: { detail: 'You do not have permission.' } })).toBe(
+      'Medicare did not let this app read this part of your information.',
+    );
+    expect(
+      await messageOf({
+        status: 403,
+        json: { detail: 'This application, Zyx App, is temporarily inactive.' },
+      }),
+    ).toBe(
+      'This app can’t reach Medicare right now because Medicare has paused its access. Contact us at help@example.org.',
+    );
+    expect(await messageOf({ status: 404, json: { detail: 'Not found.' } })).toBe(
+      'Medicare could not find your records. If you joined Medicare recently, please try again later.',
+    );
+    expect(await messageOf({ status: 503, times: 4 })).toBe(APP_ERRORS.medicare_unavailable.message);
   });
 });
 

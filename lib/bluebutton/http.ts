@@ -4,7 +4,7 @@ import type { AppConfig } from '@/lib/config';
 import type { Sleep } from '@/lib/async';
 import { clientSleep as realSleep, throwIfAborted } from './abort';
 import { attemptGet, type AttemptOutcome } from './attempt';
-import { AppError } from '@/lib/errors';
+import { AppError, upstreamStatusMessage } from '@/lib/errors';
 import { unauthorizedReason, UNREFRESHABLE_401_CODES } from './error-body';
 import { createStatsRecorder, type StatsRecorder } from './request-stats';
 import { decideAfterStatus, RETRY_AFTER_CAP_MS, waitAfterTransportFault } from './retry-policy';
@@ -20,7 +20,7 @@ import { fetchTransport, nodeTransport, type FetchLike } from './transport';
  */
 
 /** The configuration the HTTP layer reads. */
-export type FhirHttpConfig = Pick<AppConfig, 'baseUrl' | 'version' | 'retry' | 'timeoutMs'>;
+export type FhirHttpConfig = Pick<AppConfig, 'baseUrl' | 'version' | 'retry' | 'timeoutMs' | 'contactEmail'>;
 
 /** Options of {@link createFhirHttp}. */
 export interface FhirHttpOptions {
@@ -143,7 +143,12 @@ export function createFhirHttp(options: FhirHttpOptions): FhirHttp {
             attempts,
             retryAfterMs: decision.retryAfterMs,
           } as const;
-          throw new AppError(outcome.status === 429 ? 'medicare_busy' : 'medicare_unavailable', { detail });
+          if (outcome.status === 429) throw new AppError('medicare_busy', { detail });
+          const message = upstreamStatusMessage(detail, config.contactEmail);
+          throw new AppError('medicare_unavailable', {
+            detail,
+            ...(message === undefined ? {} : { message }),
+          });
         }
         waitMs = decision.waitMs;
       } else {
