@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { Redis } from 'ioredis';
 import { startRedisServer, type TestRedisServer } from '../lib/store/redis-server.test-support';
 import { E2E_APP_PORT } from '../playwright.config';
-import { AppClient, control, localApp, refreshTokenWorks, sandboxUrl } from './support';
+import { startAppInstance, type AppInstance } from './app-instance';
+import { AppClient, control, localApp, refreshTokenWorks } from './support';
 
 // Two app instances sharing one real redis-server, as on Vercel (docs/reliability.md #18): a session started
 // on one is served by the other, and concurrent requests on both refresh the tokens exactly once.
@@ -11,45 +11,18 @@ import { AppClient, control, localApp, refreshTokenWorks, sandboxUrl } from './s
 const PORTS = [E2E_APP_PORT + 91, E2E_APP_PORT + 92] as const;
 const ORIGIN = `http://localhost:${PORTS[0]}`;
 let redis: TestRedisServer;
-const servers: ChildProcess[] = [];
-
-async function startApp(port: number): Promise<void> {
-  const child = spawn(
-    process.execPath,
-    ['--max-semi-space-size=32', 'node_modules/next/dist/bin/next', 'start', '-p', String(port)],
-    {
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        NEXT_TELEMETRY_DISABLED: '1',
-        BB_ENVIRONMENT: 'LOCAL',
-        BB_BASE_URL: sandboxUrl,
-        NEXTAUTH_URL: ORIGIN,
-        NEXTAUTH_SECRET: 'two-instances-share-this-secret-0123456789',
-        REDIS_URL: redis.url,
-      },
-      stdio: 'ignore',
-    },
-  );
-  servers.push(child);
-  for (let i = 0; i < 100; i += 1) {
-    try {
-      if ((await fetch(`http://localhost:${port}/`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`the app on port ${port} did not start`);
-}
+const servers: AppInstance[] = [];
 
 test.beforeAll(async () => {
   redis = await startRedisServer();
-  await Promise.all(PORTS.map(startApp));
+  // Two instances of one deployment: the same origin and secret, one Redis.
+  servers.push(
+    ...(await Promise.all(PORTS.map((port) => startAppInstance(port, ORIGIN, { REDIS_URL: redis.url })))),
+  );
 });
 
 test.afterAll(async () => {
-  for (const child of servers) child.kill();
+  await Promise.all(servers.map((server) => server.stop()));
   await redis?.close();
   await control.reset(); // the registered redirect URIs back to the defaults, for the other specs
 });

@@ -61,7 +61,9 @@ async function main(): Promise<number> {
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await visit(page, `${url}/`, 'home');
-    await page.getByRole('checkbox', { name: /^I agree to let this app read my Medicare information/ }).check();
+    await page
+      .getByRole('checkbox', { name: /^I agree to let this app read my Medicare information/ })
+      .check();
     await shot(page, 'consent-ticked');
     await page.getByRole('button', { name: 'Connect to Medicare' }).click();
     await page.getByLabel('Username').waitFor();

@@ -1,13 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { repositoryFiles, root } from './repository-files.test-support';
 
 // Every citation points into the repository: a cited docs/ page exists, and so does the section or case it
 // names; the files the docs name exist. Documents a fresh clone does not have are never named. Failures list
 // file:line.
-
-const root = path.resolve(import.meta.dirname, '..');
 
 /** Names of documents that live outside the repository (spelled in parts so this file does not name them). */
 const FOREIGN_NAMES = [
@@ -19,32 +17,6 @@ const FOREIGN_NAMES = [
   ['CMS', 'PRODUCTION'].join('-'),
   ['STYLE', 'md'].join('.'),
 ];
-
-const SKIPPED_DIRS = new Set(['node_modules', '.next', '.git', 'test-results', 'playwright-report']);
-
-/** Every file in the repository: tracked ones and new ones not ignored; a directory walk without git. */
-function repositoryFiles(): string[] {
-  try {
-    const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
-      cwd: root,
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return [...new Set(listed.split('\0').filter(Boolean))];
-  } catch {
-    const files: string[] = [];
-    const walk = (dir: string) => {
-      for (const entry of readdirSync(path.join(root, dir), { withFileTypes: true })) {
-        const relative = dir ? `${dir}/${entry.name}` : entry.name;
-        if (entry.isDirectory()) {
-          if (!SKIPPED_DIRS.has(entry.name)) walk(relative);
-        } else if (entry.isFile()) files.push(relative);
-      }
-    };
-    walk('');
-    return files;
-  }
-}
 
 /** The text of each repository file that exists and is text (no NUL byte). */
 function readTexts(): { file: string; text: string }[] {

@@ -1,14 +1,12 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { repositoryFiles, root } from './repository-files.test-support';
 
 // docs/reliability.md #49: the dependency and version guard. next-auth is pinned to a vetted 4.24.x, Next is a
 // 16.x no older than package.json asks for, the committed lockfile (v3) resolves every dependency, and no file
 // of the repository holds a private key, a cloud or chat token, or a client secret other than the local
 // sandbox's. Failures name file:line. The `npm audit` half of #49 is scripts/audit.mjs, run by .ci/run.
-
-const root = path.resolve(import.meta.dirname, '..');
 
 type PackageJson = {
   dependencies?: Record<string, string>;
@@ -88,32 +86,6 @@ describe('versions and lockfile (#49)', () => {
 });
 
 // The secret scan.
-
-const SKIPPED_DIRS = new Set(['node_modules', '.next', '.git', 'test-results', 'playwright-report']);
-
-/** Every file of the repository: tracked ones and new ones not ignored; a directory walk without git. */
-function repositoryFiles(): string[] {
-  try {
-    const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
-      cwd: root,
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return [...new Set(listed.split('\0').filter(Boolean))];
-  } catch {
-    const files: string[] = [];
-    const walk = (dir: string) => {
-      for (const entry of readdirSync(path.join(root, dir), { withFileTypes: true })) {
-        const relative = dir ? `${dir}/${entry.name}` : entry.name;
-        if (entry.isDirectory()) {
-          if (!SKIPPED_DIRS.has(entry.name)) walk(relative);
-        } else if (entry.isFile()) files.push(relative);
-      }
-    };
-    walk('');
-    return files;
-  }
-}
 
 /** The local sandbox's registered app secret (sandbox/apps.ts, .env.example): public by design. */
 const SANDBOX_SECRET = 'localSandboxSecretNotForProductionUse000';
