@@ -16,14 +16,12 @@ import { providerOf } from '@/lib/claims/providers';
 import type { Claim, Party, Prescription } from '@/lib/claims/types';
 import { describeDiagnosis, describeDrug, describeRevenueCenter, describeService } from '@/lib/codes';
 import { getPageData } from '@/lib/data/page-data';
+import { claimIdSchema } from '@/lib/data/queries';
 
 export const metadata: Metadata = { title: 'Claim details · My Medicare claims' };
 
 type Params = Promise<{ id: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-/** The shape of a Blue Button claim id (`carrier-12345`, `pde--123`); anything else cannot be one. */
-const CLAIM_ID = /^[A-Za-z0-9\-.]{1,64}$/;
 
 const ROLES: Readonly<Record<string, string>> = {
   principal: 'Main reason',
@@ -236,7 +234,7 @@ export default async function ClaimDetailPage({
   searchParams: SearchParams;
 }) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
-  if (!CLAIM_ID.test(id)) notFound();
+  if (!claimIdSchema.safeParse(id).success) notFound();
   const loaded = await getPageData(query.fresh === '1');
   if (!loaded.ok) return <DataProblem message={loaded.message} reference={loaded.reference} />;
   const { data, source } = loaded.value;
